@@ -1,0 +1,4 @@
+package io.rafka.client.admin;
+
+/** A cluster member. Immutable. */
+public record NodeDescription(int nodeId, String clientAddress, boolean metadataVoter) {}

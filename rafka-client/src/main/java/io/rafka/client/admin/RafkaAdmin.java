@@ -1,0 +1,162 @@
+package io.rafka.client.admin;
+
+import io.rafka.client.CommonClientConfigs;
+import io.rafka.client.errors.NetworkException;
+import io.rafka.client.errors.RetriableException;
+import io.rafka.client.errors.ServerErrors;
+import io.rafka.client.internals.Backoff;
+import io.rafka.client.internals.Calls;
+import io.rafka.client.internals.Channels;
+import io.rafka.client.internals.MetadataCache;
+import io.rafka.common.config.ConfigValues;
+import io.rafka.proto.AdminServiceGrpc;
+import io.rafka.proto.CreateTopicRequest;
+import io.rafka.proto.DeleteTopicRequest;
+import io.rafka.proto.DescribeTopicRequest;
+import io.rafka.proto.DescribeTopicResponse;
+import io.rafka.proto.Error;
+import io.rafka.proto.ErrorCode;
+import io.rafka.proto.ListTopicsRequest;
+import io.rafka.proto.MetadataRequest;
+import io.rafka.proto.MetadataServiceGrpc;
+import io.rafka.proto.PartitionMetadata;
+import io.rafka.proto.PartitionOffsets;
+import io.rafka.proto.TopicMetadata;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Administers topics and reads cluster state. Every call returns a future that fails with a
+ * {@link io.rafka.client.errors.RafkaException}: fatal errors (an existing topic, a bad name) at once,
+ * transient ones (a node gone, metadata group electing) after retrying other nodes until
+ * {@code request.timeout.ms}. Thread-safe; close it when done.
+ */
+public final class RafkaAdmin implements AutoCloseable {
+  private final Channels channels;
+  private final MetadataCache metadata;
+  private final Duration timeout;
+  private final Backoff backoff;
+  private final ScheduledExecutorService retries;
+
+  private RafkaAdmin(ConfigValues config) {
+    this.channels = new Channels(config.get(CommonClientConfigs.MAX_RESPONSE_BYTES));
+    this.timeout = Duration.ofMillis(config.get(CommonClientConfigs.REQUEST_TIMEOUT_MS));
+    this.metadata = new MetadataCache(config.get(CommonClientConfigs.BOOTSTRAP_SERVERS), channels, timeout);
+    this.backoff = new Backoff(config.get(CommonClientConfigs.RETRY_BACKOFF_MS),
+        config.get(CommonClientConfigs.RETRY_BACKOFF_MAX_MS));
+    this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "rafka-admin-retry");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** An admin client; {@code bootstrap.servers} is required. */
+  public static RafkaAdmin create(Map<String, ?> props) {
+    return new RafkaAdmin(AdminConfig.parse(props));
+  }
+
+  /** Creates a topic; completes when every partition has a leader (or the server's wait ran out). */
+  public CompletableFuture<TopicDescription> createTopic(NewTopic topic) {
+    CreateTopicRequest request = CreateTopicRequest.newBuilder().setName(topic.name())
+        .setPartitions(topic.partitions()).setReplicationFactor(topic.replicationFactor())
+        .putAllConfigs(topic.configs()).setTimeoutMs((int) Math.min(Integer.MAX_VALUE, timeout.toMillis())).build();
+    return call((stub, r) -> Calls.unary(stub::createTopic, r, "createTopic"), request,
+        r -> check(r.getError(), () -> describe(r.getTopic(), List.of())));
+  }
+
+  public CompletableFuture<Void> deleteTopic(String name) {
+    return call((stub, r) -> Calls.unary(stub::deleteTopic, r, "deleteTopic"),
+        DeleteTopicRequest.newBuilder().setName(name).build(), r -> check(r.getError(), () -> null));
+  }
+
+  public CompletableFuture<List<String>> listTopics() {
+    return call((stub, r) -> Calls.unary(stub::listTopics, r, "listTopics"), ListTopicsRequest.getDefaultInstance(),
+        r -> check(r.getError(), () -> List.copyOf(r.getNamesList())));
+  }
+
+  /** The topic's partitions, leaders and replicas, with offsets as seen by the node that answers. */
+  public CompletableFuture<TopicDescription> describeTopic(String name) {
+    return call((stub, r) -> Calls.unary(stub::describeTopic, r, "describeTopic"),
+        DescribeTopicRequest.newBuilder().setName(name).build(),
+        (DescribeTopicResponse r) -> check(r.getError(), () -> describe(r.getTopic(), r.getOffsetsList())));
+  }
+
+  public CompletableFuture<ClusterDescription> describeCluster() {
+    return callAny(address -> Calls.unary(MetadataServiceGrpc.newStub(channels.get(address))
+            .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)::getMetadata,
+        MetadataRequest.getDefaultInstance(), address), 0, System.nanoTime() + timeout.toNanos())
+        .thenApply(r -> check(r.getError(), () -> {
+          List<NodeDescription> nodes = new ArrayList<>();
+          r.getNodesList().forEach(n -> nodes.add(new NodeDescription(n.getNodeId(), n.getClientAddress(),
+              n.getMetadataVoter())));
+          return new ClusterDescription(r.getMetadataEpoch(), r.getRespondingNode(), nodes);
+        }));
+  }
+
+  private static TopicDescription describe(TopicMetadata t, List<PartitionOffsets> offsets) {
+    List<PartitionInfo> partitions = new ArrayList<>();
+    for (PartitionMetadata p : t.getPartitionsList()) {
+      PartitionOffsets o = p.getPartition() < offsets.size() ? offsets.get(p.getPartition()) : null;
+      boolean known = o != null && o.getKnown();
+      partitions.add(new PartitionInfo(p.getPartition(), p.getLeader(), p.getReplicasList(),
+          known ? o.getLogStartOffset() : -1, known ? o.getHighWatermark() : -1));
+    }
+    return new TopicDescription(t.getName(), t.getTopicId(), t.getReplicationFactor(), partitions, t.getConfigsMap());
+  }
+
+  private static <T> T check(Error error, java.util.function.Supplier<T> ok) {
+    if (error.getCode() != ErrorCode.NONE) {
+      throw ServerErrors.toException(error);
+    }
+    return ok.get();
+  }
+
+  /** Sends an admin request to any node, moving to another node after a transient failure. */
+  private <Q, R, T> CompletableFuture<T> call(
+      BiFunction<AdminServiceGrpc.AdminServiceStub, Q, CompletableFuture<R>> rpc, Q request, Function<R, T> onResponse) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    return callAny(address -> rpc.apply(AdminServiceGrpc.newStub(channels.get(address))
+        .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS), request), 0, deadline)
+        .thenApply(onResponse);
+  }
+
+  private <R> CompletableFuture<R> callAny(Function<String, CompletableFuture<R>> attempt, int n, long deadline) {
+    String address = metadata.anyAddress();
+    return attempt.apply(address).handle((r, e) -> {
+      if (e == null) {
+        return CompletableFuture.completedFuture(r);
+      }
+      RuntimeException failure = MetadataCache.unwrap(e);
+      boolean transientFailure = failure instanceof NetworkException
+          || (failure instanceof RetriableException re && re.code() == ErrorCode.METADATA_UNAVAILABLE);
+      if (!transientFailure || System.nanoTime() >= deadline) {
+        return CompletableFuture.<R>failedFuture(failure);
+      }
+      metadata.refresh();
+      CompletableFuture<R> next = new CompletableFuture<>();
+      retries.schedule(() -> callAny(attempt, n + 1, deadline).whenComplete((v, x) -> {
+        if (x != null) {
+          next.completeExceptionally(MetadataCache.unwrap(x));
+        } else {
+          next.complete(v);
+        }
+      }), backoff.delayMs(n), TimeUnit.MILLISECONDS);
+      return next;
+    }).thenCompose(f -> f);
+  }
+
+  @Override
+  public void close() {
+    retries.shutdownNow();
+    channels.close();
+  }
+}

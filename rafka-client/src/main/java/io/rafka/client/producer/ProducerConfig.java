@@ -1,0 +1,52 @@
+package io.rafka.client.producer;
+
+import io.rafka.client.CommonClientConfigs;
+import io.rafka.common.config.ConfigDef;
+import io.rafka.common.config.ConfigKey;
+import io.rafka.common.config.ConfigType;
+import io.rafka.common.config.ConfigValues;
+import java.util.Map;
+
+/** The producer's configuration keys, each with type, default, validator and doc. Immutable. */
+public final class ProducerConfig {
+  public static final ConfigKey<Integer> BATCH_SIZE = ConfigKey.of("batch.size", ConfigType.INT, 16_384,
+      v -> v >= 1, "at least 1", "Most bytes of records one batch for one partition collects.");
+  public static final ConfigKey<Long> LINGER_MS = ConfigKey.of("linger.ms", ConfigType.LONG, 0L, v -> v >= 0,
+      "not negative", "How long a partial batch waits for more records before it is sent.");
+  public static final ConfigKey<Long> BUFFER_MEMORY = ConfigKey.of("buffer.memory", ConfigType.LONG, 32L << 20,
+      v -> v >= 1024, "at least 1024", "Bytes of records waiting to be sent before send() blocks.");
+  public static final ConfigKey<Long> MAX_BLOCK_MS = ConfigKey.of("max.block.ms", ConfigType.LONG, 60_000L,
+      v -> v >= 0, "not negative", "How long send() may block for buffer space or topic metadata.");
+  public static final ConfigKey<Long> DELIVERY_TIMEOUT_MS = ConfigKey.of("delivery.timeout.ms", ConfigType.LONG,
+      120_000L, v -> v >= 1, "at least 1", "Upper bound on the time from send() to success or failure, retries included.");
+  public static final ConfigKey<Integer> MAX_REQUEST_SIZE = ConfigKey.of("max.request.size", ConfigType.INT,
+      1 << 20, v -> v >= 1024, "at least 1024", "Largest batch (and so record) the producer sends.");
+  public static final ConfigKey<Boolean> ENABLE_IDEMPOTENCE = ConfigKey.of("enable.idempotence", ConfigType.BOOLEAN,
+      true, "Write each record exactly once despite retries (a producer id and per-partition sequence numbers).");
+
+  public static final ConfigDef DEF;
+
+  static {
+    ConfigDef.Builder b = ConfigDef.builder();
+    b.define(CommonClientConfigs.BOOTSTRAP_SERVERS);
+    b.define(CommonClientConfigs.CLIENT_ID);
+    b.define(CommonClientConfigs.REQUEST_TIMEOUT_MS);
+    b.define(CommonClientConfigs.RETRY_BACKOFF_MS);
+    b.define(CommonClientConfigs.RETRY_BACKOFF_MAX_MS);
+    b.define(CommonClientConfigs.MAX_RESPONSE_BYTES);
+    b.define(BATCH_SIZE);
+    b.define(LINGER_MS);
+    b.define(BUFFER_MEMORY);
+    b.define(MAX_BLOCK_MS);
+    b.define(DELIVERY_TIMEOUT_MS);
+    b.define(MAX_REQUEST_SIZE);
+    b.define(ENABLE_IDEMPOTENCE);
+    DEF = b.build();
+  }
+
+  private ProducerConfig() {}
+
+  public static ConfigValues parse(Map<String, ?> props) {
+    return ConfigValues.parse(DEF, props, k -> false);
+  }
+}

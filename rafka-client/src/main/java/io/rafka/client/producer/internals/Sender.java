@@ -1,0 +1,179 @@
+package io.rafka.client.producer.internals;
+
+import io.rafka.client.errors.RafkaException;
+import io.rafka.client.errors.RetriableException;
+import io.rafka.client.errors.ServerErrors;
+import io.rafka.client.errors.TimeoutException;
+import io.rafka.client.internals.Backoff;
+import io.rafka.client.internals.Calls;
+import io.rafka.client.internals.Channels;
+import io.rafka.client.internals.ClusterView;
+import io.rafka.client.internals.MetadataCache;
+import io.rafka.client.internals.RecordBatches;
+import io.rafka.client.producer.RecordMetadata;
+import io.rafka.proto.ErrorCode;
+import io.rafka.proto.InitProducerIdRequest;
+import io.rafka.proto.InitProducerIdResponse;
+import io.rafka.proto.ProduceRequest;
+import io.rafka.proto.ProduceResponse;
+import io.rafka.proto.ProduceServiceGrpc;
+import io.rafka.proto.RecordBatch;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The producer's I/O thread: gets a producer id, drains ready batches, sends each to its partition's
+ * leader, and settles it: acknowledged, retried (same sequence, after a metadata refresh and a backoff), or
+ * failed once retrying can no longer help or delivery.timeout.ms has passed. Owned by one thread.
+ */
+public final class Sender implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
+
+  private final RecordAccumulator accumulator;
+  private final MetadataCache metadata;
+  private final Channels channels;
+  private final boolean idempotent;
+  private final Duration requestTimeout;
+  private final long deliveryTimeoutNanos;
+  private final Backoff backoff;
+  private volatile boolean running = true;
+  private volatile boolean forceClose;
+  private volatile boolean flushing;
+  private volatile long producerId = -1;
+  private int initAttempts;
+
+  Sender(RecordAccumulator accumulator, MetadataCache metadata, Channels channels, boolean idempotent,
+      Duration requestTimeout, Duration deliveryTimeout, Backoff backoff) {
+    this.accumulator = accumulator;
+    this.metadata = metadata;
+    this.channels = channels;
+    this.idempotent = idempotent;
+    this.requestTimeout = requestTimeout;
+    this.deliveryTimeoutNanos = deliveryTimeout.toNanos();
+    this.backoff = backoff;
+  }
+
+  @Override
+  public void run() {
+    while (!forceClose && (running || accumulator.incomplete() > 0)) {
+      try {
+        if (idempotent && producerId < 0) {
+          initProducerId();
+          continue;
+        }
+        for (ProducerBatch batch : accumulator.drain(TimeUnit.MILLISECONDS.toNanos(100), flushing || !running)) {
+          send(batch);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.error("producer sender loop failed; continuing", e);
+      }
+    }
+  }
+
+  private void initProducerId() throws InterruptedException {
+    String address = metadata.anyAddress();
+    try {
+      InitProducerIdResponse r = Calls.unary(ProduceServiceGrpc.newStub(channels.get(address))
+              .withDeadlineAfter(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)::initProducerId,
+          InitProducerIdRequest.getDefaultInstance(), address).get();
+      if (r.getError().getCode() == ErrorCode.NONE) {
+        producerId = r.getProducerId();
+        LOG.debug("producer id {}", producerId);
+        return;
+      }
+      LOG.debug("producer id not granted yet: {}", r.getError());
+    } catch (java.util.concurrent.ExecutionException e) {
+      LOG.debug("producer id request to {} failed: {}", address, e.getCause().toString());
+      metadata.refresh();
+    }
+    Thread.sleep(backoff.delayMs(initAttempts++));
+  }
+
+  private void send(ProducerBatch batch) {
+    if (System.nanoTime() - batch.firstCreatedNanos() >= deliveryTimeoutNanos) {
+      fail(batch, new TimeoutException("records for " + batch.partition + " expired after delivery.timeout.ms"
+          + " (" + batch.attempts + " attempts)"));
+      return;
+    }
+    ClusterView view = metadata.current();
+    int leader = view.leader(batch.partition.topic(), batch.partition.partition());
+    Optional<String> address = leader < 0 ? Optional.empty() : view.address(leader);
+    if (address.isEmpty()) {
+      metadata.refresh();
+      retry(batch, null);
+      return;
+    }
+    batch.attempts++;
+    RecordBatch encoded = RecordBatches.encode(batch.records.stream().map(PendingRecord::record).toList(),
+        idempotent ? producerId : -1, idempotent ? batch.epoch : 0, idempotent ? batch.baseSequence : -1);
+    ProduceRequest request = ProduceRequest.newBuilder().setTopic(batch.partition.topic())
+        .setPartition(batch.partition.partition()).setBatch(encoded)
+        .setTimeoutMs((int) Math.min(Integer.MAX_VALUE, requestTimeout.toMillis())).build();
+    String target = address.get();
+    Calls.unary(ProduceServiceGrpc.newStub(channels.get(target))
+            .withDeadlineAfter(requestTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS)::produce, request, target)
+        .whenComplete((response, error) -> settle(batch, response, error));
+  }
+
+  private void settle(ProducerBatch batch, ProduceResponse response, Throwable error) {
+    RafkaException failure;
+    if (error != null) {
+      failure = MetadataCache.unwrap(error);
+    } else if (response.getError().getCode() != ErrorCode.NONE) {
+      failure = ServerErrors.toException(response.getError());
+    } else {
+      succeed(batch, response);
+      return;
+    }
+    if (failure instanceof RetriableException) {
+      metadata.refresh();
+      retry(batch, failure);
+    } else {
+      fail(batch, failure);
+    }
+  }
+
+  private void retry(ProducerBatch batch, RafkaException cause) {
+    if (System.nanoTime() - batch.firstCreatedNanos() >= deliveryTimeoutNanos) {
+      fail(batch, new TimeoutException("records for " + batch.partition + " expired after delivery.timeout.ms"
+          + " (" + batch.attempts + " attempts); last error: " + cause, cause));
+      return;
+    }
+    accumulator.retryLater(batch, TimeUnit.MILLISECONDS.toNanos(backoff.delayMs(batch.attempts)));
+  }
+
+  private void succeed(ProducerBatch batch, ProduceResponse response) {
+    accumulator.completed(batch, false);
+    List<PendingRecord> records = batch.records;
+    for (int i = 0; i < records.size(); i++) {
+      PendingRecord r = records.get(i);
+      r.future().complete(new RecordMetadata(batch.partition.topic(), batch.partition.partition(),
+          response.getBaseOffset() + i, r.record().timestamp()));
+    }
+  }
+
+  private void fail(ProducerBatch batch, RafkaException e) {
+    accumulator.completed(batch, true);
+    batch.records.forEach(r -> r.future().completeExceptionally(e));
+  }
+
+  /** Sends every queued record at once, without waiting for linger.ms. */
+  void flushing(boolean on) {
+    flushing = on;
+    accumulator.wakeUp();
+  }
+
+  /** Stops taking new work; keeps sending what is queued unless {@code force}. */
+  void initiateClose(boolean force) {
+    running = false;
+    forceClose = force;
+    accumulator.close();
+  }
+}

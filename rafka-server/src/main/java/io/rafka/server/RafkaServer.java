@@ -1,0 +1,210 @@
+package io.rafka.server;
+
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.jmx.JmxReporter;
+import io.rafka.proto.internal.MetadataCommand;
+import io.rafka.proto.internal.RegisterNodeCommand;
+import io.rafka.server.admin.MetadataView;
+import io.rafka.server.admin.TopicAdmin;
+import io.rafka.server.cache.HotReadCache;
+import io.rafka.server.common.Threads;
+import io.rafka.server.config.ServerConfig;
+import io.rafka.server.fetch.FetchHandler;
+import io.rafka.server.fetch.FetchWaiters;
+import io.rafka.server.metadata.ImageWatch;
+import io.rafka.server.metadata.LeaderReporter;
+import io.rafka.server.metadata.PartitionRef;
+import io.rafka.server.metadata.Reconciler;
+import io.rafka.server.metrics.ServerMetrics;
+import io.rafka.server.partition.PartitionRegistry;
+import io.rafka.server.produce.ProduceHandler;
+import io.rafka.server.produce.ProducerIdAllocator;
+import io.rafka.server.raft.RaftNode;
+import io.rafka.server.rpc.ApiServer;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Rafka node: wires the client API, the Raft node (metadata group + partition groups), the reconciler
+ * that makes hosted groups follow the metadata, the hot-read cache and the metrics, and starts and stops them
+ * in order. Thread-safe.
+ */
+public final class RafkaServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RafkaServer.class);
+  /** Partition groups started at once by the reconciler. */
+  private static final int GROUP_ADD_BATCH = 8;
+
+  private final ServerConfig config;
+  private final Clock clock = Clock.systemUTC();
+  private final MetricRegistry metricRegistry = new MetricRegistry();
+  private final ServerMetrics metrics = new ServerMetrics(metricRegistry);
+  private final HotReadCache cache;
+  private final PartitionRegistry registry = new PartitionRegistry(metricRegistry);
+  private final ExecutorService wakeExecutor;
+  private final ExecutorService apiExecutor;
+  private final ScheduledExecutorService timer;
+  private final FetchWaiters waiters;
+  private final ImageWatch imageWatch = new ImageWatch();
+  private final CompletableFuture<Void> registered = new CompletableFuture<>();
+  private RaftNode raft;
+  private Reconciler reconciler;
+  private LeaderReporter leaderReporter;
+  private ApiServer api;
+  private JmxReporter jmx;
+
+  private RafkaServer(ServerConfig config) {
+    this.config = config;
+    this.cache = new HotReadCache(config.get(ServerConfig.CACHE_MAX_BYTES), metricRegistry);
+    this.wakeExecutor = Executors.newFixedThreadPool(2, Threads.factory("rafka-fetch-wake"));
+    this.apiExecutor = Executors.newCachedThreadPool(Threads.factory("rafka-api"));
+    this.timer = Executors.newSingleThreadScheduledExecutor(Threads.factory("rafka-timer"));
+    this.waiters = new FetchWaiters(wakeExecutor);
+  }
+
+  /** Starts a node; returns once its Raft server and client API are up (registration continues behind). */
+  public static RafkaServer start(ServerConfig config) throws IOException {
+    RafkaServer server = new RafkaServer(config);
+    try {
+      server.startAll();
+    } catch (IOException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  private void startAll() throws IOException {
+    int nodeId = config.nodeId();
+    LOG.info("[node={}] starting; data in {}", nodeId, config.dataDir());
+    AtomicReference<LeaderReporter> reporter = new AtomicReference<>();
+    raft = new RaftNode(config, cache, registry, waiters, (partition, term) -> {
+      LeaderReporter r = reporter.get();
+      if (r != null) {
+        r.report(new PartitionRef(partition.topicId(), partition.partition()), term,
+            () -> raft.isLeaderReady(partition.topicId(), partition.partition()));
+      }
+    }, metricRegistry);
+    leaderReporter = new LeaderReporter(nodeId, raft, Threads.factory("rafka-leader-reporter"));
+    reporter.set(leaderReporter);
+    reconciler = new Reconciler(nodeId, raft, GROUP_ADD_BATCH, Threads.factory("rafka-reconciler"));
+    raft.onMetadata(image -> {
+      reconciler.onImage(image);
+      imageWatch.onImage(image);
+    });
+    raft.start();
+
+    MetadataView view = new MetadataView(config, raft);
+    ProduceHandler produce = new ProduceHandler(config, raft, metrics, clock);
+    FetchHandler fetch = new FetchHandler(config, registry, raft::metadataImage, waiters, timer, metrics);
+    TopicAdmin admin = new TopicAdmin(config, raft, imageWatch, view, registry, clock);
+    String[] api = config.get(ServerConfig.API_ADDRESS).split(":(?=[^:]*$)");
+    int maxInbound = (int) Math.min(Integer.MAX_VALUE, 2 * config.get(ServerConfig.MESSAGE_MAX_BYTES) + (1L << 20));
+    this.api = new ApiServer(api[0], Integer.parseInt(api[1]), maxInbound, apiExecutor, produce,
+        new ProducerIdAllocator(raft), fetch, view, admin);
+    this.api.start();
+
+    Duration retentionEvery = config.get(ServerConfig.LOG_RETENTION_CHECK_INTERVAL);
+    timer.scheduleWithFixedDelay(new RetentionEnforcer(raft, registry, clock, config.get(ServerConfig.PRODUCE_TIMEOUT)),
+        retentionEvery.toMillis(), retentionEvery.toMillis(), TimeUnit.MILLISECONDS);
+    if (config.get(ServerConfig.METRICS_JMX_ENABLED)) {
+      jmx = JmxReporter.forRegistry(metricRegistry).inDomain("rafka.node" + nodeId).build();
+      jmx.start();
+    }
+    register();
+    LOG.info("[node={}] client API listening on {}", nodeId, config.get(ServerConfig.API_ADDRESS));
+  }
+
+  /** Records this node and its addresses in the metadata group, retrying until the group takes it. */
+  private void register() {
+    MetadataCommand command = MetadataCommand.newBuilder().setRegisterNode(RegisterNodeCommand.newBuilder()
+        .setNodeId(config.nodeId()).setClientAddress(config.apiAdvertisedAddress())
+        .setRaftAddress(config.peerAdvertisedAddress())).build();
+    raft.propose(command).whenComplete((result, e) -> {
+      if (e == null) {
+        LOG.info("[node={}] registered in metadata epoch {}", config.nodeId(), result.getMetadataEpoch());
+        registered.complete(null);
+      } else if (!timer.isShutdown()) {
+        LOG.info("[node={}] registration not accepted yet ({}); retrying", config.nodeId(), e.getMessage());
+        timer.schedule(this::register, 1, TimeUnit.SECONDS);
+      }
+    });
+  }
+
+  /** Completes once this node is registered in the metadata group. */
+  public CompletableFuture<Void> registered() {
+    return registered;
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  public MetricRegistry metrics() {
+    return metricRegistry;
+  }
+
+  public HotReadCache cache() {
+    return cache;
+  }
+
+  public PartitionRegistry partitions() {
+    return registry;
+  }
+
+  public RaftNode raft() {
+    return raft;
+  }
+
+  @Override
+  public void close() {
+    LOG.info("[node={}] stopping", config.nodeId());
+    closeQuietly(() -> {
+      if (api != null) {
+        api.close();
+      }
+    });
+    closeQuietly(() -> {
+      if (reconciler != null) {
+        reconciler.close();
+      }
+    });
+    closeQuietly(() -> {
+      if (leaderReporter != null) {
+        leaderReporter.close();
+      }
+    });
+    timer.shutdownNow();
+    closeQuietly(() -> {
+      if (raft != null) {
+        raft.close();
+      }
+    });
+    wakeExecutor.shutdownNow();
+    apiExecutor.shutdownNow();
+    if (jmx != null) {
+      jmx.close();
+    }
+    LOG.info("[node={}] stopped", config.nodeId());
+  }
+
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  private void closeQuietly(Step step) {
+    try {
+      step.run();
+    } catch (Exception e) {
+      LOG.warn("[node={}] error while stopping: {}", config.nodeId(), e.toString());
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package io.rafka.server.metadata;
+
+/** A registered node. Immutable. */
+public record NodeInfo(int nodeId, String clientAddress, String raftAddress) {}

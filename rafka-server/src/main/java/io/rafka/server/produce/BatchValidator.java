@@ -1,0 +1,70 @@
+package io.rafka.server.produce;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.rafka.proto.Compression;
+import io.rafka.proto.ErrorCode;
+import io.rafka.proto.RecordBatch;
+import io.rafka.proto.Records;
+import io.rafka.server.errors.ServerException;
+import java.util.zip.CRC32C;
+
+/**
+ * Checks a producer's batch before it goes anywhere near the Raft log: sizes, CRC, record count, producer
+ * fields. Anything it lets through is a well-formed batch; anything it refuses changes nothing.
+ * Stateless and thread-safe.
+ */
+public final class BatchValidator {
+  private BatchValidator() {}
+
+  /**
+   * @param serializedSize the batch's size on the wire
+   * @param maxBatchBytes the partition's max.message.bytes
+   * @throws ServerException with the code and a message naming the problem
+   */
+  public static void validate(RecordBatch batch, int serializedSize, int maxBatchBytes) {
+    if (serializedSize > maxBatchBytes) {
+      throw new ServerException(ErrorCode.RECORD_TOO_LARGE, "batch of " + serializedSize
+          + " bytes is larger than the topic's max.message.bytes (" + maxBatchBytes + ")");
+    }
+    if (batch.getRecordCount() < 1) {
+      throw invalid("record_count must be at least 1, was " + batch.getRecordCount());
+    }
+    if (batch.getProducerId() < -1) {
+      throw invalid("producer_id must be -1 (none) or a producer id, was " + batch.getProducerId());
+    }
+    if (batch.getProducerId() >= 0 && (batch.getProducerEpoch() < 0 || batch.getBaseSequence() < 0)) {
+      throw invalid("an idempotent batch needs producer_epoch >= 0 and base_sequence >= 0");
+    }
+    if (batch.getUncompressedSize() < 0) {
+      throw invalid("uncompressed_size must not be negative");
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(batch.getRecords().asReadOnlyByteBuffer());
+    if ((int) crc.getValue() != batch.getCrc32C()) {
+      throw new ServerException(ErrorCode.CORRUPT_MESSAGE, String.format(
+          "batch CRC-32C mismatch: the batch says %08x, its records hash to %08x", batch.getCrc32C(),
+          (int) crc.getValue()));
+    }
+    if (batch.getCompression() != Compression.COMPRESSION_NONE) {
+      throw new ServerException(ErrorCode.UNSUPPORTED_COMPRESSION_TYPE, "compression "
+          + batch.getCompressionValue() + " is not supported by this server");
+    }
+    if (batch.getUncompressedSize() != batch.getRecords().size()) {
+      throw invalid("uncompressed_size " + batch.getUncompressedSize() + " does not match the "
+          + batch.getRecords().size() + " bytes of an uncompressed batch");
+    }
+    int count;
+    try {
+      count = Records.parseFrom(batch.getRecords()).getRecordsCount();
+    } catch (InvalidProtocolBufferException e) {
+      throw new ServerException(ErrorCode.CORRUPT_MESSAGE, "batch records cannot be decoded: " + e.getMessage());
+    }
+    if (count != batch.getRecordCount()) {
+      throw invalid("record_count says " + batch.getRecordCount() + " but the batch holds " + count + " records");
+    }
+  }
+
+  private static ServerException invalid(String message) {
+    return new ServerException(ErrorCode.INVALID_REQUEST, message);
+  }
+}

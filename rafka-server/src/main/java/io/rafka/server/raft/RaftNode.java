@@ -1,0 +1,424 @@
+package io.rafka.server.raft;
+
+import com.codahale.metrics.MetricRegistry;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.rafka.proto.ErrorCode;
+import io.rafka.proto.internal.MetadataCommand;
+import io.rafka.proto.internal.MetadataCommandResult;
+import io.rafka.proto.internal.PartitionCommand;
+import io.rafka.proto.internal.PartitionCommandResult;
+import io.rafka.proto.internal.PartitionIdentity;
+import io.rafka.server.cache.HotReadCache;
+import io.rafka.server.config.ServerConfig;
+import io.rafka.server.errors.NotLeaderException;
+import io.rafka.server.errors.ServerException;
+import io.rafka.server.metadata.ClusterImage;
+import io.rafka.server.metadata.MetadataWriter;
+import io.rafka.server.metadata.PartitionGroupHost;
+import io.rafka.server.metadata.PartitionRef;
+import io.rafka.server.metadata.ReplicaPeer;
+import io.rafka.server.partition.AppendListener;
+import io.rafka.server.partition.LeadershipListener;
+import io.rafka.server.partition.PartitionId;
+import io.rafka.server.partition.PartitionRegistry;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.GroupManagementRequest;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftClientRequest;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.exceptions.AlreadyExistsException;
+import org.apache.ratis.protocol.exceptions.GroupMismatchException;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.server.DivisionInfo;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.statemachine.StateMachine;
+import org.apache.ratis.util.TimeDuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's single Ratis {@link RaftServer}, hosting the metadata group and one group per partition
+ * replica, and the only door to it from the rest of the server: submit a partition command on the local
+ * leader, propose a metadata command, add and remove partition groups, ask who leads a group. Nothing in its
+ * public signatures is a Ratis type. Thread-safe.
+ */
+public final class RaftNode implements PartitionGroupHost, MetadataWriter, Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(RaftNode.class);
+
+  private final ServerConfig config;
+  private final int nodeId;
+  private final RaftPeerId selfId;
+  private final RaftGroup metadataGroup;
+  private final MetadataStateMachine metadata = new MetadataStateMachine();
+  private final PartitionContext partitions;
+  private final RaftServer server;
+  private final RaftClient metadataClient;
+  private final ClientId clientId = ClientId.randomId();
+  private final AtomicLong callIds = new AtomicLong();
+  private final RatisMetricsBridge metricsBridge;
+
+  public RaftNode(ServerConfig config, HotReadCache cache, PartitionRegistry registry,
+      AppendListener appendListener, LeadershipListener leadershipListener, MetricRegistry metrics)
+      throws IOException {
+    this.config = config;
+    this.nodeId = config.nodeId();
+    this.selfId = peerId(nodeId);
+    this.metricsBridge = new RatisMetricsBridge(metrics, selfId);
+    List<RaftPeer> voters = config.metadataVoters().stream()
+        .map(v -> RaftPeer.newBuilder().setId(peerId(v.nodeId())).setAddress(v.peerAddress()).build())
+        .toList();
+    this.metadataGroup = RaftGroup.valueOf(GroupIds.METADATA, voters);
+    this.partitions = new PartitionContext(config, cache, registry, appendListener, leadershipListener,
+        new ConcurrentHashMap<>());
+    StateMachine.Registry stateMachines =
+        gid -> gid.equals(GroupIds.METADATA) ? metadata : new PartitionStateMachine(partitions);
+    RaftProperties properties = RatisProperties.forServer(config);
+    RaftServer.Builder builder = RaftServer.newBuilder().setServerId(selfId).setProperties(properties)
+        .setStateMachineRegistry(stateMachines);
+    boolean voter = voters.stream().anyMatch(p -> p.getId().equals(selfId));
+    boolean metadataOnDisk = Files.isDirectory(config.dataDir().resolve("raft")
+        .resolve(GroupIds.METADATA.getUuid().toString()));
+    if (voter && !metadataOnDisk) {
+      builder.setGroup(metadataGroup);
+    } else if (!voter && !metadataOnDisk) {
+      throw new IOException("node " + nodeId + " is not in metadata.voters; joining as a metadata listener "
+          + "is not supported yet: list every node in metadata.voters");
+    }
+    this.server = builder.build();
+    this.metadataClient = RaftClient.newBuilder().setClientId(ClientId.randomId()).setRaftGroup(metadataGroup)
+        .setProperties(RatisProperties.forClient(config))
+        .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
+            (int) Math.max(1, config.get(ServerConfig.ADMIN_TIMEOUT).toMillis() / 250),
+            TimeDuration.valueOf(250, TimeUnit.MILLISECONDS)))
+        .build();
+  }
+
+  public void start() throws IOException {
+    server.start();
+    LOG.info("[node={}] Raft server started on {} hosting {} groups", nodeId,
+        config.get(ServerConfig.PEER_ADDRESS), countGroups());
+  }
+
+  // ---------------------------------------------------------------- metadata
+
+  /** The newest metadata this node has applied. */
+  public ClusterImage metadataImage() {
+    return metadata.image();
+  }
+
+  /** Calls {@code listener} now with the current image and after every change, on the apply thread. */
+  public void onMetadata(Consumer<ClusterImage> listener) {
+    metadata.addListener(listener);
+  }
+
+  @Override
+  public CompletableFuture<MetadataCommandResult> propose(MetadataCommand command) {
+    return metadataClient.async().send(Message.valueOf(ByteStrings.toRatis(command.toByteString())))
+        .thenApply(reply -> {
+          if (!reply.isSuccess()) {
+            throw new ServerException(ErrorCode.METADATA_UNAVAILABLE,
+                "metadata group refused the command: " + reply.getException());
+          }
+          return parseMetadataResult(reply);
+        })
+        .exceptionally(e -> {
+          Throwable cause = unwrap(e);
+          if (cause instanceof ServerException se) {
+            throw se;
+          }
+          throw new ServerException(ErrorCode.METADATA_UNAVAILABLE,
+              "metadata group unavailable: " + cause, cause);
+        });
+  }
+
+  private static MetadataCommandResult parseMetadataResult(RaftClientReply reply) {
+    try {
+      return MetadataCommandResult.parseFrom(ByteStrings.fromRatis(reply.getMessage().getContent()));
+    } catch (InvalidProtocolBufferException e) {
+      throw new ServerException(ErrorCode.UNKNOWN_SERVER_ERROR, "undecodable metadata result", e);
+    }
+  }
+
+  // ---------------------------------------------------------------- partitions: writes
+
+  /**
+   * Replicates {@code command} through the partition's group, led by this node. Completes once the entry is
+   * committed and applied here, with the apply's result. Fails with {@link NotLeaderException} (checked
+   * before anything is written) or a {@link ServerException}.
+   */
+  public CompletableFuture<PartitionCommandResult> submit(PartitionId partition, PartitionCommand command,
+      Duration timeout) {
+    RaftGroupId gid = GroupIds.partition(partition.topicId(), partition.partition());
+    RaftServer.Division division;
+    try {
+      division = server.getDivision(gid);
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(new ServerException(ErrorCode.REPLICA_NOT_AVAILABLE,
+          "node " + nodeId + " hosts no replica of " + partition));
+    }
+    DivisionInfo info = division.getInfo();
+    if (!info.isLeader()) {
+      return CompletableFuture.failedFuture(new NotLeaderException("node " + nodeId + " is not the leader of "
+          + partition, nodeIdOf(info.getLeaderId())));
+    }
+    if (!info.isLeaderReady()) {
+      return CompletableFuture.failedFuture(new ServerException(ErrorCode.LEADER_NOT_AVAILABLE,
+          "the leader of " + partition + " was just elected and is not ready yet"));
+    }
+    RaftClientRequest request = RaftClientRequest.newBuilder().setClientId(clientId).setServerId(selfId)
+        .setGroupId(gid).setCallId(callIds.incrementAndGet())
+        .setMessage(Message.valueOf(ByteStrings.toRatis(command.toByteString())))
+        .setType(RaftClientRequest.writeRequestType()).build();
+    CompletableFuture<RaftClientReply> sent;
+    try {
+      sent = server.submitClientRequestAsync(request);
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(new ServerException(ErrorCode.REPLICA_NOT_AVAILABLE,
+          "cannot submit to " + partition + ": " + e.getMessage(), e));
+    }
+    return sent.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .handle((reply, error) -> {
+          if (error != null) {
+            throw mapSubmitFailure(partition, unwrap(error), timeout);
+          }
+          return partitionResult(partition, reply);
+        });
+  }
+
+  private PartitionCommandResult partitionResult(PartitionId partition, RaftClientReply reply) {
+    if (reply.isSuccess()) {
+      try {
+        return PartitionCommandResult.parseFrom(ByteStrings.fromRatis(reply.getMessage().getContent()));
+      } catch (InvalidProtocolBufferException e) {
+        throw new ServerException(ErrorCode.UNKNOWN_SERVER_ERROR, "undecodable apply result", e);
+      }
+    }
+    throw mapSubmitFailure(partition, reply.getException(), null);
+  }
+
+  private ServerException mapSubmitFailure(PartitionId partition, Throwable e, Duration timeout) {
+    if (e instanceof ServerException se) {
+      return se;
+    }
+    if (e instanceof org.apache.ratis.protocol.exceptions.NotLeaderException nle) {
+      RaftPeer suggested = nle.getSuggestedLeader();
+      return new LeadershipLost(partition, suggested == null ? -1 : nodeIdOf(suggested.getId()));
+    }
+    if (e instanceof org.apache.ratis.protocol.exceptions.LeaderSteppingDownException) {
+      return new LeadershipLost(partition, -1);
+    }
+    if (e instanceof org.apache.ratis.protocol.exceptions.LeaderNotReadyException) {
+      return new ServerException(ErrorCode.LEADER_NOT_AVAILABLE, "the leader of " + partition + " is not ready");
+    }
+    if (e instanceof TimeoutException) {
+      return new ServerException(ErrorCode.REQUEST_TIMED_OUT, "the write to " + partition
+          + " did not commit within " + (timeout == null ? "the timeout" : timeout.toMillis() + " ms"));
+    }
+    if (e instanceof org.apache.ratis.protocol.exceptions.AlreadyClosedException
+        || e instanceof GroupMismatchException) {
+      return new ServerException(ErrorCode.REPLICA_NOT_AVAILABLE, "the replica of " + partition
+          + " on node " + nodeId + " is closed");
+    }
+    if (e instanceof org.apache.ratis.protocol.exceptions.ResourceUnavailableException) {
+      return new ServerException(ErrorCode.REQUEST_TIMED_OUT, "the leader of " + partition
+          + " has too many writes pending; retry later");
+    }
+    return new ServerException(ErrorCode.UNKNOWN_SERVER_ERROR, "write to " + partition + " failed: " + e, e);
+  }
+
+  /** The leader took the write but stepped down before it committed: indeterminate. */
+  private static final class LeadershipLost extends ServerException {
+    private static final long serialVersionUID = 1L;
+    private final int leaderHint;
+
+    LeadershipLost(PartitionId partition, int leaderHint) {
+      super(ErrorCode.LEADERSHIP_LOST, "the leader of " + partition + " stepped down before the write "
+          + "committed; it may or may not be written");
+      this.leaderHint = leaderHint;
+    }
+  }
+
+  /** The leader hint carried by a failure, or -1. */
+  public static int leaderHint(Throwable e) {
+    if (e instanceof NotLeaderException n) {
+      return n.leaderNodeId();
+    }
+    if (e instanceof LeadershipLost l) {
+      return l.leaderHint;
+    }
+    return -1;
+  }
+
+  // ---------------------------------------------------------------- partitions: who leads
+
+  /** The leader of a partition this node hosts, as its replica knows it; empty if unknown or not hosted. */
+  public OptionalInt localLeader(String topicId, int partition) {
+    try {
+      RaftPeerId leader = server.getDivision(GroupIds.partition(topicId, partition)).getInfo().getLeaderId();
+      return leader == null ? OptionalInt.empty() : OptionalInt.of(nodeIdOf(leader));
+    } catch (IOException e) {
+      return OptionalInt.empty();
+    }
+  }
+
+  /** Whether this node leads the partition's group and can take writes now. */
+  public boolean isLeaderReady(String topicId, int partition) {
+    try {
+      DivisionInfo info = server.getDivision(GroupIds.partition(topicId, partition)).getInfo();
+      return info.isLeader() && info.isLeaderReady();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The current term of a hosted partition's group. */
+  public Optional<Long> localTerm(String topicId, int partition) {
+    try {
+      return Optional.of(server.getDivision(GroupIds.partition(topicId, partition)).getInfo().getCurrentTerm());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  // ---------------------------------------------------------------- partitions: membership
+
+  @Override
+  public Set<PartitionRef> hostedPartitions() {
+    Set<PartitionRef> hosted = new HashSet<>();
+    for (RaftGroupId gid : server.getGroupIds()) {
+      if (gid.equals(GroupIds.METADATA)) {
+        continue;
+      }
+      try {
+        StateMachine sm = server.getDivision(gid).getStateMachine();
+        if (sm instanceof PartitionStateMachine psm) {
+          PartitionId id = psm.partitionId();
+          hosted.add(new PartitionRef(id.topicId(), id.partition()));
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("[node={}] group {} not available: {}", nodeId, gid, e.toString());
+      }
+    }
+    return hosted;
+  }
+
+  @Override
+  public CompletableFuture<Void> addPartition(PartitionIdentity identity, List<ReplicaPeer> replicas) {
+    RaftGroupId gid = GroupIds.partition(identity.getTopicId(), identity.getPartition());
+    List<RaftPeer> peers = replicas.stream().map(r -> RaftPeer.newBuilder().setId(peerId(r.nodeId()))
+        .setAddress(r.raftAddress()).setPriority(r.priority()).build()).toList();
+    partitions.pendingIdentities().put(gid, identity);
+    GroupManagementRequest add = GroupManagementRequest.newAdd(clientId, selfId, callIds.incrementAndGet(),
+        RaftGroup.valueOf(gid, peers));
+    return server.groupManagementAsync(add).handle((reply, e) -> {
+      partitions.pendingIdentities().remove(gid);
+      Throwable cause = e == null ? (reply.isSuccess() ? null : reply.getException()) : unwrap(e);
+      if (cause != null && !(cause instanceof AlreadyExistsException)) {
+        throw new CompletionException(cause);
+      }
+      LOG.info("[node={} partition={}-{}] replica started with peers {}", nodeId, identity.getTopic(),
+          identity.getPartition(), replicas);
+      return null;
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> removePartition(PartitionRef partition) {
+    RaftGroupId gid = GroupIds.partition(partition.topicId(), partition.partition());
+    GroupManagementRequest remove = GroupManagementRequest.newRemove(clientId, selfId,
+        callIds.incrementAndGet(), gid, true, false);
+    return server.groupManagementAsync(remove).handle((reply, e) -> {
+      Throwable cause = e == null ? (reply.isSuccess() ? null : reply.getException()) : unwrap(e);
+      if (cause != null && !(cause instanceof GroupMismatchException)) {
+        throw new CompletionException(cause);
+      }
+      LOG.info("[node={}] removed replica of partition {}/{} and its data", nodeId, partition.topicId(),
+          partition.partition());
+      return null;
+    });
+  }
+
+  /** Takes a snapshot of a hosted partition group now (tests and operators). */
+  public long snapshotPartition(String topicId, int partition, Duration timeout) throws IOException {
+    RaftGroupId gid = GroupIds.partition(topicId, partition);
+    try (RaftClient client = RaftClient.newBuilder().setRaftGroup(server.getDivision(gid).getGroup())
+        .setProperties(RatisProperties.forClient(config)).setClientId(ClientId.randomId()).build()) {
+      RaftClientReply reply = client.getSnapshotManagementApi(selfId).create(timeout.toMillis());
+      if (!reply.isSuccess()) {
+        throw new IOException("snapshot of " + topicId + "/" + partition + " failed: " + reply.getException());
+      }
+      return reply.getLogIndex();
+    }
+  }
+
+  /** The first index still in a hosted group's Raft log (it moves up when Ratis purges after a snapshot). */
+  public long raftLogStartIndex(String topicId, int partition) throws IOException {
+    return server.getDivision(GroupIds.partition(topicId, partition)).getRaftLog().getStartIndex();
+  }
+
+  private int countGroups() {
+    int n = 0;
+    for (RaftGroupId ignored : server.getGroupIds()) {
+      n++;
+    }
+    return n;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      metadataClient.close();
+    } finally {
+      try {
+        server.close();
+      } finally {
+        metricsBridge.close();
+      }
+    }
+  }
+
+  static RaftPeerId peerId(int nodeId) {
+    return RaftPeerId.valueOf(Integer.toString(nodeId));
+  }
+
+  static int nodeIdOf(RaftPeerId peerId) {
+    if (peerId == null) {
+      return -1;
+    }
+    try {
+      return Integer.parseInt(peerId.toString());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
+  }
+}

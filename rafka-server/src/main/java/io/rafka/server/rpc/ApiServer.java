@@ -1,0 +1,54 @@
+package io.rafka.server.rpc;
+
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.rafka.server.admin.MetadataView;
+import io.rafka.server.admin.TopicAdmin;
+import io.rafka.server.fetch.FetchHandler;
+import io.rafka.server.produce.ProduceHandler;
+import io.rafka.server.produce.ProducerIdAllocator;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/** The client-facing gRPC server of a node. Thread-safe. */
+public final class ApiServer implements AutoCloseable {
+  private final Server server;
+
+  /**
+   * @param maxInboundBytes largest request accepted at all; batches above the topic limit but below this
+   *     get RECORD_TOO_LARGE from the handler, larger requests are refused by gRPC itself
+   */
+  public ApiServer(String host, int port, int maxInboundBytes, Executor executor, ProduceHandler produce,
+      ProducerIdAllocator producerIds, FetchHandler fetch, MetadataView metadata, TopicAdmin admin) {
+    this.server = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+        .executor(executor)
+        .maxInboundMessageSize(maxInboundBytes)
+        .permitKeepAliveTime(10, TimeUnit.SECONDS)
+        .permitKeepAliveWithoutCalls(true)
+        .addService(new ProduceService(produce, producerIds))
+        .addService(new FetchService(fetch))
+        .addService(new MetadataService(metadata))
+        .addService(new AdminService(admin))
+        .build();
+  }
+
+  public void start() throws IOException {
+    server.start();
+  }
+
+  /** The port it listens on (useful when configured with port 0). */
+  public int port() {
+    return server.getPort();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    server.shutdown();
+    if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+      server.shutdownNow();
+      server.awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.rafka.tools;
+
+import io.rafka.client.consumer.ConsumerRecord;
+import io.rafka.client.consumer.ConsumerRecords;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * Writes polled records, one formatted line each, until enough were written, no record came for the idle
+ * timeout, or {@link #stop()} was called. Not thread-safe, except {@link #stop()}, which any thread may
+ * call (the Ctrl-C hook does).
+ */
+final class ConsumeLoop {
+  /**
+   * The longest single poll. The consumer has no wakeup(), so this bounds how long a stop request waits
+   * for the loop to notice it; short polls cost little since a poll returns as soon as records arrive.
+   */
+  static final long POLL_STEP_NANOS = Duration.ofMillis(200).toNanos();
+
+  /** Where records come from: {@code RafkaConsumer::poll} in the tool, a fake in tests. */
+  @FunctionalInterface
+  interface RecordSource {
+    ConsumerRecords<String, String> poll(Duration timeout);
+  }
+
+  private final RecordFormatter formatter;
+  private final Writer out;
+  private final long maxMessages;
+  private final long idleTimeoutNanos;
+  private final LongSupplier nanoClock;
+  private volatile boolean stopped;
+  private long written;
+
+  /**
+   * @param maxMessages stop after writing this many records ({@code Long.MAX_VALUE}: never)
+   * @param idleTimeoutMs stop when no record came for this long ({@code Long.MAX_VALUE}: never)
+   * @param nanoClock {@code System::nanoTime}, or a fake clock in tests
+   */
+  ConsumeLoop(RecordFormatter formatter, Writer out, long maxMessages, long idleTimeoutMs, LongSupplier nanoClock) {
+    this.formatter = formatter;
+    this.out = out;
+    this.maxMessages = maxMessages;
+    this.idleTimeoutNanos = idleTimeoutMs == Long.MAX_VALUE ? Long.MAX_VALUE
+        : Duration.ofMillis(idleTimeoutMs).toNanos();
+    this.nanoClock = nanoClock;
+  }
+
+  /**
+   * Polls and writes until a stop condition holds. Output is flushed after every poll that returned
+   * records, so a reader sees them promptly without a flush per line.
+   *
+   * @throws IOException when the output cannot be written (a closed pipe, say)
+   */
+  void run(RecordSource source) throws IOException {
+    long lastRecordAt = nanoClock.getAsLong();
+    while (!stopped && written < maxMessages) {
+      long idleFor = nanoClock.getAsLong() - lastRecordAt;
+      if (idleFor >= idleTimeoutNanos) {
+        break;
+      }
+      ConsumerRecords<String, String> records =
+          source.poll(Duration.ofNanos(Math.min(POLL_STEP_NANOS, idleTimeoutNanos - idleFor)));
+      if (records.isEmpty()) {
+        continue;
+      }
+      lastRecordAt = nanoClock.getAsLong();
+      for (ConsumerRecord<String, String> record : records) {
+        out.write(formatter.format(record));
+        out.write('\n');
+        if (++written == maxMessages) {
+          break;
+        }
+      }
+      out.flush();
+    }
+    out.flush();
+  }
+
+  /** Asks the loop to end after its current poll. */
+  void stop() {
+    stopped = true;
+  }
+
+  /** How many records were written so far. */
+  long written() {
+    return written;
+  }
+}
