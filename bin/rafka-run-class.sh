@@ -3,7 +3,7 @@
 #
 # Environment:
 #   JAVA_HOME         the JDK/JRE to use (default: the java on PATH)
-#   RAFKA_TOOLS_OPTS  extra JVM flags, split on spaces (default: -Xmx256m)
+#   RAFKA_TOOLS_OPTS  extra JVM flags, split on spaces (default when unset or empty: -Xmx256m)
 #
 # Builds the project first if the tools jar is missing. Logging is configured by
 # $ROOT/conf/tools-logback.xml when it exists, else by the logback.xml inside the jar (warnings to stderr).
@@ -50,5 +50,5 @@ fi
 # The classpath's "lib/*" is expanded by java itself, so it stays quoted. The ${a[@]+...} form keeps
 # empty arrays from tripping `set -u` on bash before 4.4 (macOS ships 3.2).
 exec "$java_cmd" ${jvm_opts[@]+"${jvm_opts[@]}"} ${log_opts[@]+"${log_opts[@]}"} \
-  -cp "$ROOT/rafka-tools/target/rafka-tools.jar:$ROOT/rafka-tools/target/lib/*" \
+  -cp "$TOOLS_JAR:$ROOT/rafka-tools/target/lib/*" \
   "$main_class" "$@"

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -132,8 +133,9 @@ public final class TopicsCommand implements Callable<Integer> {
   }
 
   /** {@link NewTopic} reads 0 as "the cluster's default". */
-  private static int orDefault(Integer value) {
-    return value == null ? 0 : value;
+  /** Unset flags take the cluster's default. */
+  private static OptionalInt orDefault(Integer value) {
+    return value == null ? OptionalInt.empty() : OptionalInt.of(value);
   }
 
   private ParameterException usage(String message) {

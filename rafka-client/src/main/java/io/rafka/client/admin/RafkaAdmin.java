@@ -66,9 +66,11 @@ public final class RafkaAdmin implements AutoCloseable {
 
   /** Creates a topic; completes when every partition has a leader (or the server's wait ran out). */
   public CompletableFuture<TopicDescription> createTopic(NewTopic topic) {
-    CreateTopicRequest request = CreateTopicRequest.newBuilder().setName(topic.name())
-        .setPartitions(topic.partitions()).setReplicationFactor(topic.replicationFactor())
-        .putAllConfigs(topic.configs()).setTimeoutMs((int) Math.min(Integer.MAX_VALUE, timeout.toMillis())).build();
+    CreateTopicRequest.Builder b = CreateTopicRequest.newBuilder().setName(topic.name())
+        .putAllConfigs(topic.configs()).setTimeoutMs((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+    topic.partitions().ifPresent(b::setPartitions);
+    topic.replicationFactor().ifPresent(b::setReplicationFactor);
+    CreateTopicRequest request = b.build();
     return call((stub, r) -> Calls.unary(stub::createTopic, r, "createTopic"), request,
         r -> check(r.getError(), () -> describe(r.getTopic(), List.of())));
   }

@@ -52,7 +52,9 @@ public final class ServerErrors {
     }
     if (t instanceof StatusRuntimeException sre) {
       Status.Code c = sre.getStatus().getCode();
-      String message = "call to " + target + " failed: " + sre.getStatus();
+      Status status = sre.getStatus();
+      String message = "call to " + target + " failed: " + status.getCode()
+          + (status.getDescription() == null ? "" : " (" + status.getDescription() + ")");
       switch (c) {
         case DEADLINE_EXCEEDED:
           return new TimeoutException(message, t);

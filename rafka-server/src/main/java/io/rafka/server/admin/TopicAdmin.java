@@ -98,14 +98,14 @@ public final class TopicAdmin {
     if (image.topic(request.getName()).isPresent()) {
       throw new ServerException(ErrorCode.TOPIC_ALREADY_EXISTS, "topic '" + request.getName() + "' already exists");
     }
-    int partitions = request.getPartitions() == 0 ? config.get(ServerConfig.DEFAULT_PARTITIONS) : request.getPartitions();
+    int partitions = request.hasPartitions() ? request.getPartitions() : config.get(ServerConfig.DEFAULT_PARTITIONS);
     int maxPartitions = config.get(ServerConfig.TOPIC_MAX_PARTITIONS);
     if (partitions < 1 || partitions > maxPartitions) {
       throw new ServerException(ErrorCode.INVALID_PARTITIONS, "partition count must be between 1 and "
           + maxPartitions + " (topic.max.partitions), was " + partitions);
     }
-    int rf = request.getReplicationFactor() == 0 ? config.get(ServerConfig.DEFAULT_REPLICATION_FACTOR)
-        : request.getReplicationFactor();
+    int rf = request.hasReplicationFactor() ? request.getReplicationFactor()
+        : config.get(ServerConfig.DEFAULT_REPLICATION_FACTOR);
     int nodes = image.nodes().size();
     if (rf < 1 || rf > nodes) {
       throw new ServerException(ErrorCode.INVALID_REPLICATION_FACTOR, "replication factor " + rf

@@ -27,10 +27,10 @@ public final class ApiServer implements AutoCloseable {
         .maxInboundMessageSize(maxInboundBytes)
         .permitKeepAliveTime(10, TimeUnit.SECONDS)
         .permitKeepAliveWithoutCalls(true)
-        .addService(new ProduceService(produce, producerIds))
-        .addService(new FetchService(fetch))
-        .addService(new MetadataService(metadata))
-        .addService(new AdminService(admin))
+        .addService(MalformedRequestGuard.guard(new ProduceService(produce, producerIds)))
+        .addService(MalformedRequestGuard.guard(new FetchService(fetch)))
+        .addService(MalformedRequestGuard.guard(new MetadataService(metadata)))
+        .addService(MalformedRequestGuard.guard(new AdminService(admin)))
         .build();
   }
 

@@ -1,0 +1,102 @@
+package io.rafka.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rafka.client.internals.RecordBatches;
+import io.rafka.proto.CreateTopicRequest;
+import io.rafka.proto.ErrorCode;
+import io.rafka.proto.ProduceResponse;
+import io.rafka.server.partition.Partition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Snapshots let Ratis purge a partition's Raft log; a replica that was down past the purge point catches up
+ * from a snapshot (segments shipped by Ratis) and then from the log, and ends with exactly the leader's data.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class SnapshotCatchUpIT {
+  private static final String TOPIC = "snap";
+
+  @Test
+  void aReplicaDownPastThePurgePointCatchesUpFromASnapshot() throws Exception {
+    Map<String, String> overrides = Map.of(
+        "raft.server.snapshot.auto.trigger.threshold", "100",
+        "raft.server.log.segment.size.max", "64kb",
+        "log.segment.bytes", "16kb");
+    try (InProcessCluster cluster = InProcessCluster.start(3, InProcessCluster.tempDir("snapshot"), overrides);
+         Api api = new Api(cluster.apiAddress(1))) {
+      assertEquals(ErrorCode.NONE, api.admin().createTopic(CreateTopicRequest.newBuilder().setName(TOPIC)
+          .setPartitions(1).setReplicationFactor(3).build()).getError().getCode());
+      String topicId = cluster.node(1).raft().metadataImage().topic(TOPIC).orElseThrow().topicId();
+      Await.until("a leader", Duration.ofSeconds(60), () -> leader(cluster, topicId) > 0);
+      int leader = leader(cluster, topicId);
+      int follower = leader == 3 ? 2 : 3;
+      try (Api leaderApi = new Api(cluster.apiAddress(leader))) {
+        produce(leaderApi, 10);
+        Partition followerReplica = cluster.node(follower).partitions().get(TOPIC, 0).orElseThrow();
+        Await.until("the follower to have the first records", Duration.ofSeconds(30),
+            () -> followerReplica.logEndOffset() == 20);
+        long appliedAtStop = ((Number) cluster.node(follower).metrics().getGauges()
+            .get("partition." + TOPIC + ".0.applied-index").getValue()).longValue();
+        cluster.stopNode(follower);
+
+        produce(leaderApi, 600);
+        long leaderLogStart = raftLogStart(cluster, leader, topicId);
+        assertTrue(leaderLogStart > appliedAtStop + 1, "the leader purged its Raft log past the stopped "
+            + "follower (log starts at " + leaderLogStart + ", follower applied " + appliedAtStop + ")");
+
+        cluster.startNode(follower);
+        Partition leaderReplica = cluster.node(leader).partitions().get(TOPIC, 0).orElseThrow();
+        Await.until("the restarted follower to catch up", Duration.ofSeconds(90), () -> cluster.node(follower)
+            .partitions().get(TOPIC, 0).map(p -> p.logEndOffset() == leaderReplica.logEndOffset()).orElse(false));
+        assertTrue(raftLogStart(cluster, follower, topicId) > appliedAtStop + 1,
+            "the follower skipped the purged entries, so it must have installed a snapshot");
+        assertEquals(610, leaderReplica.logEndOffset() / 2);
+
+        try (ReplicaReader fromLeader = new ReplicaReader(cluster.apiAddress(leader));
+             ReplicaReader fromFollower = new ReplicaReader(cluster.apiAddress(follower))) {
+          List<RecordBatches.Decoded> a = fromLeader.readAll(TOPIC, 0);
+          List<RecordBatches.Decoded> b = fromFollower.readAll(TOPIC, 0);
+          assertEquals(1220, a.size());
+          assertEquals(a.size(), b.size());
+          for (int i = 0; i < a.size(); i++) {
+            assertEquals(i, b.get(i).offset());
+            assertTrue(java.util.Arrays.equals(a.get(i).value(), b.get(i).value()), "record " + i + " differs");
+          }
+        }
+      }
+    }
+  }
+
+  private static void produce(Api api, int batches) {
+    for (int i = 0; i < batches; i++) {
+      ProduceResponse r = api.produce(TOPIC, 0, Batches.of("a".repeat(500) + i, "b".repeat(500) + i));
+      assertEquals(ErrorCode.NONE, r.getError().getCode(), r.getError().getMessage());
+    }
+  }
+
+  private static int leader(InProcessCluster cluster, String topicId) {
+    for (int n = 1; n <= 3; n++) {
+      if (cluster.node(n).raft().isLeaderReady(topicId, 0)) {
+        return n;
+      }
+    }
+    return -1;
+  }
+
+  private static long raftLogStart(InProcessCluster cluster, int node, String topicId) {
+    try {
+      return cluster.node(node).raft().raftLogStartIndex(topicId, 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
