@@ -123,12 +123,15 @@ public final class RafkaServer implements AutoCloseable {
     LOG.info("[node={}] client API listening on {}", nodeId, config.get(ServerConfig.API_ADDRESS));
   }
 
-  /** Records this node and its addresses in the metadata group, retrying until the group takes it. */
+  /**
+   * Joins the metadata group (a listener joins through the voters) and records this node and its addresses
+   * there, retrying until the group takes both.
+   */
   private void register() {
     MetadataCommand command = MetadataCommand.newBuilder().setRegisterNode(RegisterNodeCommand.newBuilder()
         .setNodeId(config.nodeId()).setClientAddress(config.apiAdvertisedAddress())
         .setRaftAddress(config.peerAdvertisedAddress())).build();
-    raft.propose(command).whenComplete((result, e) -> {
+    raft.joinMetadataGroup().thenCompose(joined -> raft.propose(command)).whenComplete((result, e) -> {
       if (e == null) {
         LOG.info("[node={}] registered in metadata epoch {}", config.nodeId(), result.getMetadataEpoch());
         registered.complete(null);

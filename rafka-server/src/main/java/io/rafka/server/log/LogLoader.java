@@ -86,21 +86,39 @@ final class LogLoader {
     }
   }
 
+  /**
+   * A closed segment: trusted as the checkpoint describes it (it was fsynced when it rolled), after a cheap
+   * check that the frame headers from its last index entry on end exactly at its checkpoint size and offset.
+   */
   private static Segment restoreClosed(
       Path dir, LogConfig config, SegmentCheckpoint seg, Path log, Path index) throws IOException {
     IndexBuilder entries =
         IndexBuilder.fromBytes(
             ByteBuffer.wrap(Files.readAllBytes(index)), config.indexIntervalBytes(), seg.sizeBytes());
-    if (entries == null) {
-      LOG.warn("Rebuilding {}: it is not a well-formed index", index);
-      try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
+    try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
+      if (entries == null) {
+        LOG.warn("Rebuilding {}: it is not a well-formed index", index);
         SegmentScanner.Result scan =
             SegmentScanner.scan(
                 channel, seg.baseOffset(), seg.sizeBytes(), config.indexIntervalBytes(), false);
         requireWhole(log, scan, seg.sizeBytes());
         entries = scan.index();
+        rewriteIndex(index, entries);
       }
-      rewriteIndex(index, entries);
+      int last = entries.count() - 1;
+      SegmentState from =
+          last < 0
+              ? SegmentState.empty(seg.baseOffset())
+              : new SegmentState(
+                  entries.positions()[last],
+                  seg.baseOffset() + entries.relativeOffsets()[last],
+                  SegmentCheckpoint.NO_APPEND_TIME,
+                  SegmentCheckpoint.NO_APPEND_TIME);
+      SegmentScanner.Result tail =
+          SegmentScanner.scanFrom(
+              channel, seg.baseOffset(), from, seg.sizeBytes(), config.indexIntervalBytes(), false);
+      requireWhole(log, tail, seg.sizeBytes());
+      requireNextOffset(log, tail, seg.nextOffset());
     }
     SegmentState state =
         new SegmentState(
@@ -118,11 +136,7 @@ final class LogLoader {
           SegmentScanner.scan(channel, seg.baseOffset(), seg.sizeBytes(), config.indexIntervalBytes(), true);
     }
     requireWhole(log, scan, seg.sizeBytes());
-    if (scan.state().nextOffset() != seg.nextOffset()) {
-      throw new CorruptLogException(
-          log, CorruptLogException.NO_POSITION, "frames end at offset " + scan.state().nextOffset()
-              + ", the checkpoint says " + seg.nextOffset());
-    }
+    requireNextOffset(log, scan, seg.nextOffset());
     syncIndex(dir.resolve(SegmentFiles.indexName(seg.baseOffset())), scan.index(), config);
     return Segment.open(dir, seg.baseOffset(), scan.state(), scan.index(), true);
   }
@@ -203,6 +217,14 @@ final class LogLoader {
         throw new CorruptLogException(
             log, scan.validBytes(), "invalid frame (torn, bad CRC or garbage) within the first " + size
                 + " bytes, which were fsynced");
+    }
+  }
+
+  private static void requireNextOffset(Path log, SegmentScanner.Result scan, long nextOffset) {
+    if (scan.state().nextOffset() != nextOffset) {
+      throw new CorruptLogException(
+          log, CorruptLogException.NO_POSITION, "frames end at offset " + scan.state().nextOffset()
+              + ", the checkpoint says " + nextOffset);
     }
   }
 

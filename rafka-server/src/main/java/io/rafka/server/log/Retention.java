@@ -7,9 +7,10 @@ final class Retention {
   private Retention() {}
 
   /**
-   * Drops the oldest closed segments while the log is larger than {@code retentionBytes}, and every closed
-   * segment from the oldest on whose newest append time is older than {@code nowMs - retentionMs}; the target
-   * is where the first kept segment starts.
+   * Drops the oldest closed segments while the log stays at least {@code retentionBytes} without them (as
+   * Kafka does: retention.bytes is how much a partition keeps, not a hard cap), and every closed segment from
+   * the oldest on whose newest append time is older than {@code nowMs - retentionMs}; the target is where
+   * the first kept segment starts.
    */
   static OptionalLong target(LogView view, LogConfig config, long nowMs) {
     int closedCount = view.segmentCount() - 1;
@@ -19,7 +20,8 @@ final class Retention {
       for (int i = 0; i < view.segmentCount(); i++) {
         size += view.segment(i).state().sizeBytes();
       }
-      while (dropBySize < closedCount && size > config.retentionBytes()) {
+      while (dropBySize < closedCount
+          && size - view.segment(dropBySize).state().sizeBytes() >= config.retentionBytes()) {
         size -= view.segment(dropBySize).state().sizeBytes();
         dropBySize++;
       }

@@ -42,14 +42,30 @@ final class SegmentScanner {
   static Result scan(
       FileChannel channel, long baseOffset, long limit, int indexIntervalBytes, boolean verifyCrc)
       throws IOException {
+    return scanFrom(
+        channel, baseOffset, SegmentState.empty(baseOffset), limit, indexIntervalBytes, verifyCrc);
+  }
+
+  /**
+   * Scans {@code [from.sizeBytes(), limit)} of {@code channel}, where a frame starting at offset {@code
+   * from.nextOffset()} is expected; the result's index holds only the entries found on the way.
+   */
+  static Result scanFrom(
+      FileChannel channel,
+      long baseOffset,
+      SegmentState from,
+      long limit,
+      int indexIntervalBytes,
+      boolean verifyCrc)
+      throws IOException {
     if (limit > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("segment larger than 2 GiB: " + limit);
     }
     Window window = new Window(channel, limit, verifyCrc ? CHUNK : BatchFrame.HEADER_SIZE);
     IndexBuilder index = new IndexBuilder(indexIntervalBytes);
-    SegmentState state = SegmentState.empty(baseOffset);
+    SegmentState state = from;
     CRC32C crc = new CRC32C();
-    int position = 0;
+    int position = Math.toIntExact(from.sizeBytes());
     while (position < limit) {
       if (limit - position < BatchFrame.HEADER_SIZE) {
         return new Result(state, index, Stop.INVALID_FRAME);

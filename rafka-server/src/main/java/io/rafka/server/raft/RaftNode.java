@@ -25,6 +25,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,10 @@ import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.SetConfigurationRequest;
+import org.apache.ratis.proto.RaftProtos.RaftConfigurationProto;
+import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
+import org.apache.ratis.util.ProtoUtils;
 import org.apache.ratis.protocol.exceptions.AlreadyExistsException;
 import org.apache.ratis.protocol.exceptions.GroupMismatchException;
 import org.apache.ratis.retry.RetryPolicies;
@@ -79,6 +84,7 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
   private final ClientId clientId = ClientId.randomId();
   private final AtomicLong callIds = new AtomicLong();
   private final RatisMetricsBridge metricsBridge;
+  private final boolean voter;
 
   public RaftNode(ServerConfig config, HotReadCache cache, PartitionRegistry registry,
       AppendListener appendListener, LeadershipListener leadershipListener, MetricRegistry metrics)
@@ -98,14 +104,11 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
     RaftProperties properties = RatisProperties.forServer(config);
     RaftServer.Builder builder = RaftServer.newBuilder().setServerId(selfId).setProperties(properties)
         .setStateMachineRegistry(stateMachines);
-    boolean voter = voters.stream().anyMatch(p -> p.getId().equals(selfId));
+    this.voter = voters.stream().anyMatch(p -> p.getId().equals(selfId));
     boolean metadataOnDisk = Files.isDirectory(config.dataDir().resolve("raft")
         .resolve(GroupIds.METADATA.getUuid().toString()));
     if (voter && !metadataOnDisk) {
       builder.setGroup(metadataGroup);
-    } else if (!voter && !metadataOnDisk) {
-      throw new IOException("node " + nodeId + " is not in metadata.voters; joining as a metadata listener "
-          + "is not supported yet: list every node in metadata.voters");
     }
     this.server = builder.build();
     this.metadataClient = RaftClient.newBuilder().setClientId(ClientId.randomId()).setRaftGroup(metadataGroup)
@@ -120,6 +123,94 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
     server.start();
     LOG.info("[node={}] Raft server started on {} hosting {} groups", nodeId,
         config.get(ServerConfig.PEER_ADDRESS), countGroups());
+  }
+
+  /**
+   * Makes this node a member of the metadata group. Voters are members from their first start; any other
+   * node joins as a non-voting listener, so that it holds a full, current copy of the metadata without
+   * growing the voting quorum: it starts an empty replica of the group and asks the group's leader to add it.
+   * Completes once this node is in the group's configuration; fails with METADATA_UNAVAILABLE if the group
+   * cannot be reached (the caller retries).
+   */
+  public CompletableFuture<Void> joinMetadataGroup() {
+    if (voter) {
+      return CompletableFuture.completedFuture(null);
+    }
+    try {
+      if (!hostsMetadata()) {
+        startEmptyMetadataReplica();
+      }
+      if (server.getDivision(GroupIds.METADATA).getRaftConf().getPeer(selfId, RaftPeerRole.LISTENER) != null) {
+        return CompletableFuture.completedFuture(null);
+      }
+      addSelfAsMetadataListener();
+      LOG.info("[node={}] joined the metadata group as a listener", nodeId);
+      return CompletableFuture.completedFuture(null);
+    } catch (IOException | RuntimeException e) {
+      return CompletableFuture.failedFuture(new ServerException(ErrorCode.METADATA_UNAVAILABLE,
+          "node " + nodeId + " cannot join the metadata group yet: " + e.getMessage(), e));
+    }
+  }
+
+  /**
+   * Asks the metadata group to add this node as a listener. Ratis 3.3.0's ADD mode drops the listeners
+   * already in the group (its leader stages the request's listener list, not the merged one), so this reads
+   * the current configuration from a voter and sets the full lists with COMPARE_AND_SET; a concurrent change
+   * makes it fail, and the caller retries.
+   */
+  private void addSelfAsMetadataListener() throws IOException {
+    RaftConfigurationProto current = null;
+    IOException last = null;
+    for (RaftPeer voter : metadataGroup.getPeers()) {
+      try {
+        current = metadataClient.getGroupManagementApi(voter.getId()).info(GroupIds.METADATA).getConf()
+            .orElse(null);
+        if (current != null && current.getOldPeersCount() == 0) {
+          break;
+        }
+      } catch (IOException e) {
+        last = e;
+      }
+    }
+    if (current == null || current.getOldPeersCount() > 0) {
+      throw new IOException("no stable metadata configuration available from the voters", last);
+    }
+    List<RaftPeer> servers = ProtoUtils.toRaftPeers(current.getPeersList());
+    List<RaftPeer> listeners = ProtoUtils.toRaftPeers(current.getListenersList());
+    if (listeners.stream().anyMatch(p -> p.getId().equals(selfId))) {
+      return;
+    }
+    List<RaftPeer> withSelf = new ArrayList<>(listeners);
+    withSelf.add(RaftPeer.newBuilder().setId(selfId).setAddress(config.peerAdvertisedAddress())
+        .setStartupRole(RaftPeerRole.LISTENER).build());
+    RaftClientReply reply = metadataClient.admin().setConfiguration(SetConfigurationRequest.Arguments.newBuilder()
+        .setServersInCurrentConf(servers).setListenersInCurrentConf(listeners)
+        .setServersInNewConf(servers).setListenersInNewConf(withSelf)
+        .setMode(SetConfigurationRequest.Mode.COMPARE_AND_SET).build());
+    if (!reply.isSuccess()) {
+      throw new IOException(String.valueOf(reply.getException()));
+    }
+  }
+
+  private void startEmptyMetadataReplica() throws IOException {
+    try {
+      RaftClientReply reply = server.groupManagement(GroupManagementRequest.newAdd(clientId, selfId,
+          callIds.incrementAndGet(), RaftGroup.valueOf(GroupIds.METADATA)));
+      if (!reply.isSuccess()) {
+        throw new IOException("cannot start a metadata replica: " + reply.getException());
+      }
+    } catch (AlreadyExistsException e) {
+      // Started by an earlier attempt.
+    }
+  }
+
+  private boolean hostsMetadata() {
+    for (RaftGroupId gid : server.getGroupIds()) {
+      if (gid.equals(GroupIds.METADATA)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- metadata

@@ -22,17 +22,26 @@ final class InProcessCluster implements AutoCloseable {
   private final List<NodeSpec> specs = new ArrayList<>();
   private final Map<String, String> overrides;
   private final RafkaServer[] servers;
+  private final int voters;
 
-  InProcessCluster(int nodes, Path baseDir, Map<String, String> overrides) {
+  InProcessCluster(int nodes, int voters, Path baseDir, Map<String, String> overrides) {
     this.overrides = overrides;
+    this.voters = voters;
     for (int i = 1; i <= nodes; i++) {
       specs.add(new NodeSpec(i, Ports.free(), Ports.free(), baseDir.resolve("node-" + i)));
     }
     this.servers = new RafkaServer[nodes];
   }
 
+  /** A cluster whose every node votes in the metadata group. */
   static InProcessCluster start(int nodes, Path baseDir, Map<String, String> overrides) throws Exception {
-    InProcessCluster c = new InProcessCluster(nodes, baseDir, overrides);
+    return start(nodes, nodes, baseDir, overrides);
+  }
+
+  /** A cluster where the first {@code voters} nodes vote in the metadata group and the rest join as listeners. */
+  static InProcessCluster start(int nodes, int voters, Path baseDir, Map<String, String> overrides)
+      throws Exception {
+    InProcessCluster c = new InProcessCluster(nodes, voters, baseDir, overrides);
     try {
       for (int i = 1; i <= nodes; i++) {
         c.startNode(i);
@@ -51,7 +60,8 @@ final class InProcessCluster implements AutoCloseable {
   void startNode(int nodeId) throws IOException {
     NodeSpec spec = specs.get(nodeId - 1);
     Files.createDirectories(spec.dataDir());
-    servers[nodeId - 1] = RafkaServer.start(ServerConfig.from(spec.properties(specs, overrides)));
+    servers[nodeId - 1] = RafkaServer.start(ServerConfig.from(spec.properties(specs.subList(0, voters),
+        specs.size(), overrides)));
   }
 
   void stopNode(int nodeId) {

@@ -16,7 +16,7 @@ record NodeSpec(int nodeId, int apiPort, int peerPort, Path dataDir) {
     return "127.0.0.1:" + peerPort;
   }
 
-  Map<String, String> properties(List<NodeSpec> voters, Map<String, String> overrides) {
+  Map<String, String> properties(List<NodeSpec> voters, int clusterSize, Map<String, String> overrides) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("node.id", Integer.toString(nodeId));
     p.put("api.address", apiAddress());
@@ -24,7 +24,7 @@ record NodeSpec(int nodeId, int apiPort, int peerPort, Path dataDir) {
     p.put("data.dir", dataDir.toString());
     p.put("metadata.voters", voters.stream().map(v -> v.nodeId + "@" + v.peerAddress())
         .collect(Collectors.joining(",")));
-    p.put("default.replication.factor", Integer.toString(Math.min(3, voters.size())));
+    p.put("default.replication.factor", Integer.toString(Math.min(3, clusterSize)));
     p.put("metrics.jmx.enabled", "false");
     p.put("cache.max.bytes", "64mb");
     p.putAll(overrides);

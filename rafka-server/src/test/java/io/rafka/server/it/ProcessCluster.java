@@ -36,7 +36,7 @@ final class ProcessCluster implements AutoCloseable {
     Files.createDirectories(spec.dataDir());
     Path config = baseDir.resolve("node-" + nodeId + ".properties");
     try (Writer w = Files.newBufferedWriter(config)) {
-      for (Map.Entry<String, String> e : spec.properties(specs, overrides).entrySet()) {
+      for (Map.Entry<String, String> e : spec.properties(specs, specs.size(), overrides).entrySet()) {
         w.write(e.getKey() + "=" + e.getValue() + "\n");
       }
     }
