@@ -1,5 +1,6 @@
 package io.rafka.client;
 
+import io.rafka.common.config.ConfigDef;
 import io.rafka.common.config.ConfigKey;
 import io.rafka.common.config.ConfigType;
 import java.util.List;
@@ -21,4 +22,16 @@ public final class CommonClientConfigs {
       64 << 20, v -> v >= 1024, "at least 1024", "Largest response this client accepts from a node.");
 
   private CommonClientConfigs() {}
+
+  /** A definition builder that already holds the keys every client takes. */
+  public static ConfigDef.Builder builder() {
+    ConfigDef.Builder b = ConfigDef.builder();
+    b.define(BOOTSTRAP_SERVERS);
+    b.define(CLIENT_ID);
+    b.define(REQUEST_TIMEOUT_MS);
+    b.define(RETRY_BACKOFF_MS);
+    b.define(RETRY_BACKOFF_MAX_MS);
+    b.define(MAX_RESPONSE_BYTES);
+    return b;
+  }
 }

@@ -1,7 +1,6 @@
 package io.rafka.client.admin;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 
 /**

@@ -27,13 +27,7 @@ public final class ConsumerConfig {
   public static final ConfigDef DEF;
 
   static {
-    ConfigDef.Builder b = ConfigDef.builder();
-    b.define(CommonClientConfigs.BOOTSTRAP_SERVERS);
-    b.define(CommonClientConfigs.CLIENT_ID);
-    b.define(CommonClientConfigs.REQUEST_TIMEOUT_MS);
-    b.define(CommonClientConfigs.RETRY_BACKOFF_MS);
-    b.define(CommonClientConfigs.RETRY_BACKOFF_MAX_MS);
-    b.define(CommonClientConfigs.MAX_RESPONSE_BYTES);
+    ConfigDef.Builder b = CommonClientConfigs.builder();
     b.define(AUTO_OFFSET_RESET);
     b.define(FETCH_MIN_BYTES);
     b.define(FETCH_MAX_WAIT_MS);

@@ -27,13 +27,7 @@ public final class ProducerConfig {
   public static final ConfigDef DEF;
 
   static {
-    ConfigDef.Builder b = ConfigDef.builder();
-    b.define(CommonClientConfigs.BOOTSTRAP_SERVERS);
-    b.define(CommonClientConfigs.CLIENT_ID);
-    b.define(CommonClientConfigs.REQUEST_TIMEOUT_MS);
-    b.define(CommonClientConfigs.RETRY_BACKOFF_MS);
-    b.define(CommonClientConfigs.RETRY_BACKOFF_MAX_MS);
-    b.define(CommonClientConfigs.MAX_RESPONSE_BYTES);
+    ConfigDef.Builder b = CommonClientConfigs.builder();
     b.define(BATCH_SIZE);
     b.define(LINGER_MS);
     b.define(BUFFER_MEMORY);

@@ -159,7 +159,7 @@ public final class FetchHandler {
     final long deadlineNanos;
     final CompletableFuture<FetchResponse> result = new CompletableFuture<>();
     final List<FetchWaiters.Key> keys = new ArrayList<>();
-    volatile FetchWaiters.Waiter parked;
+    FetchWaiters.Waiter parked;
 
     LongPoll(FetchRequest request, long deadlineNanos) {
       this.request = request;
@@ -167,7 +167,8 @@ public final class FetchHandler {
       request.getPartitionsList().forEach(p -> keys.add(new FetchWaiters.Key(p.getTopic(), p.getPartition())));
     }
 
-    void attempt(boolean timedOut) {
+    /** Synchronized: the timer and a wake-up may both call it; each attempt parks exactly one waiter. */
+    synchronized void attempt(boolean timedOut) {
       if (result.isDone()) {
         return;
       }

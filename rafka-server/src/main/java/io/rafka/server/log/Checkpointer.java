@@ -1,5 +1,7 @@
 package io.rafka.server.log;
 
+import io.rafka.server.common.DurableFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,7 @@ final class Checkpointer {
     for (Segment segment : view.segments()) {
       segment.flush();
     }
-    SegmentFiles.fsyncDirectory(dir);
+    DurableFiles.fsyncDirectory(dir);
     Files.createDirectories(snapshotDir);
     List<SegmentCheckpoint> segments = new ArrayList<>();
     List<LogSnapshot.SnapshotFile> files = new ArrayList<>();
@@ -35,7 +37,7 @@ final class Checkpointer {
       files.add(link(snapshotDir, segment.logFile(), state.sizeBytes()));
       files.add(link(snapshotDir, segment.indexFile(), indexSize));
     }
-    SegmentFiles.fsyncDirectory(snapshotDir);
+    DurableFiles.fsyncDirectory(snapshotDir);
     LogCheckpoint checkpoint = new LogCheckpoint(view.logStartOffset(), view.logEndOffset(), segments);
     return new LogSnapshot(checkpoint, files);
   }

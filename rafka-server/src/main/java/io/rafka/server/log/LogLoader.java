@@ -1,5 +1,7 @@
 package io.rafka.server.log;
 
+import io.rafka.server.common.DurableFiles;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -59,7 +61,7 @@ final class LogLoader {
       closeAll(segments, e);
       throw e;
     }
-    SegmentFiles.fsyncDirectory(dir);
+    DurableFiles.fsyncDirectory(dir);
     return new Loaded(segments, checkpoint.logStartOffset());
   }
 
@@ -175,7 +177,7 @@ final class LogLoader {
       closeAll(segments, e);
       throw e;
     }
-    SegmentFiles.fsyncDirectory(dir);
+    DurableFiles.fsyncDirectory(dir);
     return new Loaded(segments, bases.get(0));
   }
 

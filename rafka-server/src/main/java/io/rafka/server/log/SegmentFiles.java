@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,20 +74,6 @@ final class SegmentFiles {
     long at = position;
     while (buf.hasRemaining()) {
       at += channel.write(buf, at);
-    }
-  }
-
-  /** Makes the contents of {@code file} durable. */
-  static void fsync(Path file) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      channel.force(true);
-    }
-  }
-
-  /** Makes the entries of directory {@code dir} (new, linked and deleted files) durable. */
-  static void fsyncDirectory(Path dir) throws IOException {
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
     }
   }
 }

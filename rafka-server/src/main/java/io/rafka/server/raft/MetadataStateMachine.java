@@ -5,6 +5,7 @@ import io.rafka.proto.ErrorCode;
 import io.rafka.proto.internal.MetadataCommand;
 import io.rafka.proto.internal.MetadataCommandResult;
 import io.rafka.proto.internal.MetadataImage;
+import io.rafka.server.common.DurableFiles;
 import io.rafka.server.metadata.ClusterImage;
 import io.rafka.server.metadata.ImageCodec;
 import io.rafka.server.metadata.MetadataApplier;
@@ -116,10 +117,7 @@ final class MetadataStateMachine extends BaseStateMachine {
       return -1;
     }
     File file = storage.getSnapshotFile(applied.getTerm(), applied.getIndex());
-    File tmp = new File(file.getPath() + ".tmp");
-    Files.write(tmp.toPath(), ImageCodec.toProto(image).toByteArray());
-    PartitionSnapshotStorage.fsync(tmp.toPath());
-    PartitionSnapshotStorage.moveAtomically(tmp.toPath(), file.toPath());
+    DurableFiles.writeAtomically(file.toPath(), ImageCodec.toProto(image).toByteArray());
     storage.updateLatestSnapshot(new SingleFileSnapshotInfo(
         new FileInfo(file.toPath(), MD5FileUtil.computeAndSaveMd5ForFile(file)), applied));
     return applied.getIndex();

@@ -2,15 +2,12 @@ package io.rafka.server.raft;
 
 import io.rafka.proto.internal.PartitionSnapshotManifest;
 import io.rafka.proto.internal.SnapshotFileEntry;
+import io.rafka.server.common.DurableFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -87,12 +84,8 @@ final class PartitionSnapshotStorage implements StateMachineStorage {
 
   /** Seals a snapshot: writes its manifest durably, and makes it the latest. */
   void commit(Path dir, PartitionSnapshotManifest manifest) throws IOException {
-    Path tmp = dir.resolve(MANIFEST + ".tmp");
-    Files.write(tmp, manifest.toByteArray());
-    fsync(tmp);
-    moveAtomically(tmp, dir.resolve(MANIFEST));
-    fsync(dir);
-    fsync(smDir);
+    DurableFiles.writeAtomically(dir.resolve(MANIFEST), manifest.toByteArray());
+    DurableFiles.fsyncDirectory(smDir);
     latest = new Snapshot(TermIndex.valueOf(manifest.getTerm(), manifest.getIndex()), dir, manifest);
   }
 
@@ -158,28 +151,6 @@ final class PartitionSnapshotStorage implements StateMachineStorage {
       return null;
     }
     return TermIndex.valueOf(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
-  }
-
-  static void fsync(Path path) throws IOException {
-    if (Files.isDirectory(path)) {
-      try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-        ch.force(true);
-      } catch (IOException e) {
-        // Some file systems cannot fsync a directory; the files themselves are synced.
-      }
-    } else {
-      try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
-        ch.force(true);
-      }
-    }
-  }
-
-  static void moveAtomically(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 
   /** A complete snapshot on disk. */

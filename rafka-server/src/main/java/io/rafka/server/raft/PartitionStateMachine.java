@@ -6,6 +6,7 @@ import io.rafka.proto.internal.PartitionCommand;
 import io.rafka.proto.internal.PartitionCommandResult;
 import io.rafka.proto.internal.PartitionIdentity;
 import io.rafka.proto.internal.PartitionSnapshotManifest;
+import io.rafka.server.common.DurableFiles;
 import io.rafka.server.config.TopicConfig;
 import io.rafka.server.config.ServerConfig;
 import io.rafka.server.log.LogConfig;
@@ -61,10 +62,7 @@ final class PartitionStateMachine extends BaseStateMachine {
     PartitionIdentity pending = context.pendingIdentities().remove(groupId);
     Path file = storage.identityFile();
     if (pending != null) {
-      Path tmp = file.resolveSibling("identity.tmp");
-      Files.write(tmp, pending.toByteArray());
-      PartitionSnapshotStorage.fsync(tmp);
-      PartitionSnapshotStorage.moveAtomically(tmp, file);
+      DurableFiles.writeAtomically(file, pending.toByteArray());
       return pending;
     }
     if (Files.exists(file)) {

@@ -25,7 +25,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +35,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.ratis.client.RaftClient;
@@ -50,10 +48,7 @@ import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
-import org.apache.ratis.protocol.SetConfigurationRequest;
-import org.apache.ratis.proto.RaftProtos.RaftConfigurationProto;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
-import org.apache.ratis.util.ProtoUtils;
 import org.apache.ratis.protocol.exceptions.AlreadyExistsException;
 import org.apache.ratis.protocol.exceptions.GroupMismatchException;
 import org.apache.ratis.retry.RetryPolicies;
@@ -84,7 +79,7 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
   private final ClientId clientId = ClientId.randomId();
   private final AtomicLong callIds = new AtomicLong();
   private final RatisMetricsBridge metricsBridge;
-  private final boolean voter;
+  private final MetadataMembership membership;
 
   public RaftNode(ServerConfig config, HotReadCache cache, PartitionRegistry registry,
       AppendListener appendListener, LeadershipListener leadershipListener, MetricRegistry metrics)
@@ -104,7 +99,7 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
     RaftProperties properties = RatisProperties.forServer(config);
     RaftServer.Builder builder = RaftServer.newBuilder().setServerId(selfId).setProperties(properties)
         .setStateMachineRegistry(stateMachines);
-    this.voter = voters.stream().anyMatch(p -> p.getId().equals(selfId));
+    boolean voter = voters.stream().anyMatch(p -> p.getId().equals(selfId));
     boolean metadataOnDisk = Files.isDirectory(config.dataDir().resolve("raft")
         .resolve(GroupIds.METADATA.getUuid().toString()));
     if (voter && !metadataOnDisk) {
@@ -117,6 +112,9 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
             (int) Math.max(1, config.get(ServerConfig.ADMIN_TIMEOUT).toMillis() / 250),
             TimeDuration.valueOf(250, TimeUnit.MILLISECONDS)))
         .build();
+    this.membership = new MetadataMembership(voter, server, metadataClient, metadataGroup,
+        RaftPeer.newBuilder().setId(selfId).setAddress(config.peerAdvertisedAddress())
+            .setStartupRole(RaftPeerRole.LISTENER).build(), clientId, callIds);
   }
 
   public void start() throws IOException {
@@ -125,92 +123,9 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
         config.get(ServerConfig.PEER_ADDRESS), countGroups());
   }
 
-  /**
-   * Makes this node a member of the metadata group. Voters are members from their first start; any other
-   * node joins as a non-voting listener, so that it holds a full, current copy of the metadata without
-   * growing the voting quorum: it starts an empty replica of the group and asks the group's leader to add it.
-   * Completes once this node is in the group's configuration; fails with METADATA_UNAVAILABLE if the group
-   * cannot be reached (the caller retries).
-   */
+  /** See {@link MetadataMembership#join()}. */
   public CompletableFuture<Void> joinMetadataGroup() {
-    if (voter) {
-      return CompletableFuture.completedFuture(null);
-    }
-    try {
-      if (!hostsMetadata()) {
-        startEmptyMetadataReplica();
-      }
-      if (server.getDivision(GroupIds.METADATA).getRaftConf().getPeer(selfId, RaftPeerRole.LISTENER) != null) {
-        return CompletableFuture.completedFuture(null);
-      }
-      addSelfAsMetadataListener();
-      LOG.info("[node={}] joined the metadata group as a listener", nodeId);
-      return CompletableFuture.completedFuture(null);
-    } catch (IOException | RuntimeException e) {
-      return CompletableFuture.failedFuture(new ServerException(ErrorCode.METADATA_UNAVAILABLE,
-          "node " + nodeId + " cannot join the metadata group yet: " + e.getMessage(), e));
-    }
-  }
-
-  /**
-   * Asks the metadata group to add this node as a listener. Ratis 3.3.0's ADD mode drops the listeners
-   * already in the group (its leader stages the request's listener list, not the merged one), so this reads
-   * the current configuration from a voter and sets the full lists with COMPARE_AND_SET; a concurrent change
-   * makes it fail, and the caller retries.
-   */
-  private void addSelfAsMetadataListener() throws IOException {
-    RaftConfigurationProto current = null;
-    IOException last = null;
-    for (RaftPeer voter : metadataGroup.getPeers()) {
-      try {
-        current = metadataClient.getGroupManagementApi(voter.getId()).info(GroupIds.METADATA).getConf()
-            .orElse(null);
-        if (current != null && current.getOldPeersCount() == 0) {
-          break;
-        }
-      } catch (IOException e) {
-        last = e;
-      }
-    }
-    if (current == null || current.getOldPeersCount() > 0) {
-      throw new IOException("no stable metadata configuration available from the voters", last);
-    }
-    List<RaftPeer> servers = ProtoUtils.toRaftPeers(current.getPeersList());
-    List<RaftPeer> listeners = ProtoUtils.toRaftPeers(current.getListenersList());
-    if (listeners.stream().anyMatch(p -> p.getId().equals(selfId))) {
-      return;
-    }
-    List<RaftPeer> withSelf = new ArrayList<>(listeners);
-    withSelf.add(RaftPeer.newBuilder().setId(selfId).setAddress(config.peerAdvertisedAddress())
-        .setStartupRole(RaftPeerRole.LISTENER).build());
-    RaftClientReply reply = metadataClient.admin().setConfiguration(SetConfigurationRequest.Arguments.newBuilder()
-        .setServersInCurrentConf(servers).setListenersInCurrentConf(listeners)
-        .setServersInNewConf(servers).setListenersInNewConf(withSelf)
-        .setMode(SetConfigurationRequest.Mode.COMPARE_AND_SET).build());
-    if (!reply.isSuccess()) {
-      throw new IOException(String.valueOf(reply.getException()));
-    }
-  }
-
-  private void startEmptyMetadataReplica() throws IOException {
-    try {
-      RaftClientReply reply = server.groupManagement(GroupManagementRequest.newAdd(clientId, selfId,
-          callIds.incrementAndGet(), RaftGroup.valueOf(GroupIds.METADATA)));
-      if (!reply.isSuccess()) {
-        throw new IOException("cannot start a metadata replica: " + reply.getException());
-      }
-    } catch (AlreadyExistsException e) {
-      // Started by an earlier attempt.
-    }
-  }
-
-  private boolean hostsMetadata() {
-    for (RaftGroupId gid : server.getGroupIds()) {
-      if (gid.equals(GroupIds.METADATA)) {
-        return true;
-      }
-    }
-    return false;
+    return membership.join();
   }
 
   // ---------------------------------------------------------------- metadata
@@ -293,7 +208,7 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
     return sent.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .handle((reply, error) -> {
           if (error != null) {
-            throw mapSubmitFailure(partition, unwrap(error), timeout);
+            throw SubmitFailures.map(nodeId, partition, unwrap(error), timeout);
           }
           return partitionResult(partition, reply);
         });
@@ -307,60 +222,12 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
         throw new ServerException(ErrorCode.UNKNOWN_SERVER_ERROR, "undecodable apply result", e);
       }
     }
-    throw mapSubmitFailure(partition, reply.getException(), null);
-  }
-
-  private ServerException mapSubmitFailure(PartitionId partition, Throwable e, Duration timeout) {
-    if (e instanceof ServerException se) {
-      return se;
-    }
-    if (e instanceof org.apache.ratis.protocol.exceptions.NotLeaderException nle) {
-      RaftPeer suggested = nle.getSuggestedLeader();
-      return new LeadershipLost(partition, suggested == null ? -1 : nodeIdOf(suggested.getId()));
-    }
-    if (e instanceof org.apache.ratis.protocol.exceptions.LeaderSteppingDownException) {
-      return new LeadershipLost(partition, -1);
-    }
-    if (e instanceof org.apache.ratis.protocol.exceptions.LeaderNotReadyException) {
-      return new ServerException(ErrorCode.LEADER_NOT_AVAILABLE, "the leader of " + partition + " is not ready");
-    }
-    if (e instanceof TimeoutException) {
-      return new ServerException(ErrorCode.REQUEST_TIMED_OUT, "the write to " + partition
-          + " did not commit within " + (timeout == null ? "the timeout" : timeout.toMillis() + " ms"));
-    }
-    if (e instanceof org.apache.ratis.protocol.exceptions.AlreadyClosedException
-        || e instanceof GroupMismatchException) {
-      return new ServerException(ErrorCode.REPLICA_NOT_AVAILABLE, "the replica of " + partition
-          + " on node " + nodeId + " is closed");
-    }
-    if (e instanceof org.apache.ratis.protocol.exceptions.ResourceUnavailableException) {
-      return new ServerException(ErrorCode.REQUEST_TIMED_OUT, "the leader of " + partition
-          + " has too many writes pending; retry later");
-    }
-    return new ServerException(ErrorCode.UNKNOWN_SERVER_ERROR, "write to " + partition + " failed: " + e, e);
-  }
-
-  /** The leader took the write but stepped down before it committed: indeterminate. */
-  private static final class LeadershipLost extends ServerException {
-    private static final long serialVersionUID = 1L;
-    private final int leaderHint;
-
-    LeadershipLost(PartitionId partition, int leaderHint) {
-      super(ErrorCode.LEADERSHIP_LOST, "the leader of " + partition + " stepped down before the write "
-          + "committed; it may or may not be written");
-      this.leaderHint = leaderHint;
-    }
+    throw SubmitFailures.map(nodeId, partition, reply.getException(), null);
   }
 
   /** The leader hint carried by a failure, or -1. */
   public static int leaderHint(Throwable e) {
-    if (e instanceof NotLeaderException n) {
-      return n.leaderNodeId();
-    }
-    if (e instanceof LeadershipLost l) {
-      return l.leaderHint;
-    }
-    return -1;
+    return SubmitFailures.leaderHint(e);
   }
 
   // ---------------------------------------------------------------- partitions: who leads
@@ -450,19 +317,6 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
           partition.partition());
       return null;
     });
-  }
-
-  /** Takes a snapshot of a hosted partition group now (tests and operators). */
-  public long snapshotPartition(String topicId, int partition, Duration timeout) throws IOException {
-    RaftGroupId gid = GroupIds.partition(topicId, partition);
-    try (RaftClient client = RaftClient.newBuilder().setRaftGroup(server.getDivision(gid).getGroup())
-        .setProperties(RatisProperties.forClient(config)).setClientId(ClientId.randomId()).build()) {
-      RaftClientReply reply = client.getSnapshotManagementApi(selfId).create(timeout.toMillis());
-      if (!reply.isSuccess()) {
-        throw new IOException("snapshot of " + topicId + "/" + partition + " failed: " + reply.getException());
-      }
-      return reply.getLogIndex();
-    }
   }
 
   /** The first index still in a hosted group's Raft log (it moves up when Ratis purges after a snapshot). */
