@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * Snapshots let Ratis purge a partition's Raft log; a replica that was down past the purge point catches up
  * from a snapshot (segments shipped by Ratis) and then from the log, and ends with exactly the leader's data.
  */
-@Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
 class SnapshotCatchUpIT {
   private static final String TOPIC = "snap";
 
@@ -55,7 +55,7 @@ class SnapshotCatchUpIT {
 
         cluster.startNode(follower);
         Partition leaderReplica = cluster.node(leader).partitions().get(TOPIC, 0).orElseThrow();
-        Await.until("the restarted follower to catch up", Duration.ofSeconds(90), () -> cluster.node(follower)
+        Await.until("the restarted follower to catch up", Duration.ofSeconds(180), () -> cluster.node(follower)
             .partitions().get(TOPIC, 0).map(p -> p.logEndOffset() == leaderReplica.logEndOffset()).orElse(false));
         assertTrue(raftLogStart(cluster, follower, topicId) > appliedAtStop + 1,
             "the follower skipped the purged entries, so it must have installed a snapshot");
