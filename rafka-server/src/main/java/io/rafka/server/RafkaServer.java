@@ -11,11 +11,14 @@ import io.rafka.server.common.Threads;
 import io.rafka.server.config.ServerConfig;
 import io.rafka.server.fetch.FetchHandler;
 import io.rafka.server.fetch.FetchWaiters;
+import io.rafka.server.group.GroupCoordinator;
+import io.rafka.server.group.OffsetsTopic;
 import io.rafka.server.metadata.ImageWatch;
 import io.rafka.server.metadata.LeaderReporter;
 import io.rafka.server.metadata.PartitionRef;
 import io.rafka.server.metadata.Reconciler;
 import io.rafka.server.metrics.ServerMetrics;
+import io.rafka.server.partition.Partition;
 import io.rafka.server.partition.PartitionRegistry;
 import io.rafka.server.produce.ProduceHandler;
 import io.rafka.server.produce.ProducerIdAllocator;
@@ -106,10 +109,15 @@ public final class RafkaServer implements AutoCloseable {
     ProduceHandler produce = new ProduceHandler(config, raft, metrics, clock);
     FetchHandler fetch = new FetchHandler(config, registry, raft::metadataImage, waiters, timer, metrics);
     TopicAdmin admin = new TopicAdmin(config, raft, imageWatch, view, registry, clock);
+    OffsetsTopic offsetsTopic = new OffsetsTopic(raft, config.get(ServerConfig.OFFSETS_TOPIC_PARTITIONS),
+        config.get(ServerConfig.OFFSETS_TOPIC_REPLICATION_FACTOR), clock);
+    GroupCoordinator groups = new GroupCoordinator(config, raft, (topicId, p) -> registry.get(OffsetsTopic.NAME, p)
+        .filter(x -> x.id().topicId().equals(topicId)).map(Partition::groups), offsetsTopic, clock);
+    timer.scheduleWithFixedDelay(groups::tick, 500, 500, TimeUnit.MILLISECONDS);
     String[] api = config.get(ServerConfig.API_ADDRESS).split(":(?=[^:]*$)");
     int maxInbound = (int) Math.min(Integer.MAX_VALUE, 2 * config.get(ServerConfig.MESSAGE_MAX_BYTES) + (1L << 20));
     this.api = new ApiServer(api[0], Integer.parseInt(api[1]), maxInbound, apiExecutor, produce,
-        new ProducerIdAllocator(raft), fetch, view, admin);
+        new ProducerIdAllocator(raft), fetch, view, admin, groups);
     this.api.start();
 
     Duration retentionEvery = config.get(ServerConfig.LOG_RETENTION_CHECK_INTERVAL);

@@ -20,7 +20,9 @@ final class ToolErrorHandler implements IExecutionExceptionHandler {
     Throwable cause = unwrap(ex);
     PrintWriter err = commandLine.getErr();
     err.println("Error: " + message(cause));
-    if (parseResult.hasMatchedOption("--verbose")) {
+    // The failed command's own parse result: for a subcommand (rafka-perf.sh produce), parseResult is the
+    // top-level command's, which does not hold the subcommand's --verbose.
+    if (commandLine.getParseResult().hasMatchedOption("--verbose")) {
       cause.printStackTrace(err);
     }
     err.flush();

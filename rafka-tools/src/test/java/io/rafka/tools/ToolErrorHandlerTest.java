@@ -28,6 +28,10 @@ class ToolErrorHandlerTest {
     }
   }
 
+  /** A suite whose subcommand fails, as {@code rafka-perf.sh produce} may. */
+  @Command(name = "suite", subcommands = FailingCommand.class)
+  static final class Suite {}
+
   private final StringWriter err = new StringWriter();
 
   private int execute(String... args) {
@@ -46,6 +50,15 @@ class ToolErrorHandlerTest {
   void printsTheStackTraceOnlyWhenVerbose() {
     assertEquals(1, execute("--bootstrap-server", "localhost:9092", "--verbose"));
     assertTrue(err.toString().startsWith("Error: TOPIC_ALREADY_EXISTS"), err.toString());
+    assertTrue(err.toString().contains("\tat io.rafka.tools.ToolErrorHandlerTest$FailingCommand.call"),
+        err.toString());
+  }
+
+  @Test
+  void aSubcommandPrintsTheStackTraceWhenVerbose() {
+    CommandLine commandLine = ToolLauncher.commandLine(new Suite());
+    commandLine.setErr(new PrintWriter(err));
+    assertEquals(1, commandLine.execute("failing", "--bootstrap-server", "localhost:9092", "--verbose"));
     assertTrue(err.toString().contains("\tat io.rafka.tools.ToolErrorHandlerTest$FailingCommand.call"),
         err.toString());
   }

@@ -7,9 +7,21 @@ import io.rafka.client.errors.ServerErrors;
 import io.rafka.client.internals.Backoff;
 import io.rafka.client.internals.Calls;
 import io.rafka.client.internals.Channels;
+import io.rafka.client.internals.CoordinatorClient;
 import io.rafka.client.internals.MetadataCache;
+import io.rafka.client.internals.OffsetLookup;
+import io.rafka.common.TopicPartition;
 import io.rafka.common.config.ConfigValues;
 import io.rafka.proto.AdminServiceGrpc;
+import io.rafka.proto.CommittedOffset;
+import io.rafka.proto.DescribeGroupRequest;
+import io.rafka.proto.DescribeGroupResponse;
+import io.rafka.proto.GroupMemberDescription;
+import io.rafka.proto.GroupServiceGrpc;
+import io.rafka.proto.ListGroupsRequest;
+import io.rafka.proto.ListGroupsResponse;
+import io.rafka.proto.ResetOffsetsRequest;
+import io.rafka.proto.ResetOffsetsResponse;
 import io.rafka.proto.CreateTopicRequest;
 import io.rafka.proto.DeleteTopicRequest;
 import io.rafka.proto.DescribeTopicRequest;
@@ -24,6 +36,11 @@ import io.rafka.proto.PartitionOffsets;
 import io.rafka.proto.TopicMetadata;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +62,7 @@ public final class RafkaAdmin implements AutoCloseable {
   private final Duration timeout;
   private final Backoff backoff;
   private final ScheduledExecutorService retries;
+  private final OffsetLookup offsets;
 
   private RafkaAdmin(ConfigValues config) {
     this.channels = new Channels(config.get(CommonClientConfigs.MAX_RESPONSE_BYTES));
@@ -52,6 +70,7 @@ public final class RafkaAdmin implements AutoCloseable {
     this.metadata = new MetadataCache(config.get(CommonClientConfigs.BOOTSTRAP_SERVERS), channels, timeout);
     this.backoff = new Backoff(config.get(CommonClientConfigs.RETRY_BACKOFF_MS),
         config.get(CommonClientConfigs.RETRY_BACKOFF_MAX_MS));
+    this.offsets = new OffsetLookup(metadata, channels, timeout);
     this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "rafka-admin-retry");
       t.setDaemon(true);
@@ -102,6 +121,91 @@ public final class RafkaAdmin implements AutoCloseable {
               n.getMetadataVoter())));
           return new ClusterDescription(r.getMetadataEpoch(), r.getRespondingNode(), nodes);
         }));
+  }
+
+  // ---------------------------------------------------------------- consumer groups
+
+  /** Every consumer group, from every node (each lists the groups it coordinates). */
+  public CompletableFuture<List<ConsumerGroupListing>> listConsumerGroups() {
+    return metadata.refresh().thenCompose(view -> {
+      List<CompletableFuture<ListGroupsResponse>> calls = new ArrayList<>();
+      for (String address : view.addresses().values()) {
+        calls.add(Calls.unary(GroupServiceGrpc.newStub(channels.get(address))
+            .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)::listGroups,
+            ListGroupsRequest.getDefaultInstance(), address));
+      }
+      return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).thenApply(v -> {
+        Map<String, ConsumerGroupListing> all = new TreeMap<>();
+        for (CompletableFuture<ListGroupsResponse> c : calls) {
+          ListGroupsResponse r = c.join();
+          check(r.getError(), () -> null);
+          r.getGroupsList().forEach(g -> all.put(g.getGroupId(),
+              new ConsumerGroupListing(g.getGroupId(), g.getState(), g.getMembers())));
+        }
+        return List.copyOf(all.values());
+      });
+    });
+  }
+
+  /** A group's members, assignments, committed offsets and lag per partition. */
+  public CompletableFuture<ConsumerGroupDescription> describeConsumerGroup(String groupId) {
+    CoordinatorClient coordinator = coordinator(groupId);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    return coordinator.call((stub, q) -> Calls.unary(stub::describeGroup, q, "describeGroup"),
+            DescribeGroupRequest.newBuilder().setGroupId(groupId).build(), DescribeGroupResponse::getError, deadline)
+        .thenCompose(d -> {
+          List<GroupMemberInfo> members = new ArrayList<>();
+          Map<TopicPartition, Long> committed = new HashMap<>();
+          Set<TopicPartition> partitions = new HashSet<>();
+          for (GroupMemberDescription m : d.getMembersList()) {
+            Set<TopicPartition> assigned = new HashSet<>();
+            m.getAssignmentList().forEach(t -> t.getPartitionsList().forEach(p -> assigned.add(new TopicPartition(t.getTopic(), p))));
+            partitions.addAll(assigned);
+            members.add(new GroupMemberInfo(m.getMemberId(), m.getClientId(), m.getMemberEpoch(),
+                m.getSubscribedTopicsList(), assigned));
+          }
+          d.getOffsetsList().forEach(o -> committed.put(new TopicPartition(o.getTopic(), o.getPartition()), o.getOffset()));
+          partitions.addAll(committed.keySet());
+          return offsets.lookup(partitions, null, deadline).thenApply(bounds -> {
+            Map<TopicPartition, PartitionLag> lags = new HashMap<>();
+            for (TopicPartition tp : partitions) {
+              long hw = bounds.get(tp).getHighWatermark();
+              long c = committed.getOrDefault(tp, -1L);
+              lags.put(tp, new PartitionLag(c, hw, c < 0 ? -1 : Math.max(0, hw - c)));
+            }
+            return new ConsumerGroupDescription(d.getGroupId(), d.getState(), d.getGroupEpoch(), d.getAssignor(),
+                d.getCoordinator(), members, lags);
+          });
+        }).whenComplete((r, e) -> coordinator.close());
+  }
+
+  /**
+   * Sets a group's committed offsets (they may move back). The group must have no active members: stop its
+   * consumers first.
+   */
+  public CompletableFuture<Void> resetConsumerGroupOffsets(String groupId, Map<TopicPartition, Long> newOffsets) {
+    ResetOffsetsRequest.Builder b = ResetOffsetsRequest.newBuilder().setGroupId(groupId);
+    newOffsets.forEach((tp, o) -> b.addOffsets(CommittedOffset.newBuilder().setTopic(tp.topic())
+        .setPartition(tp.partition()).setOffset(o)));
+    CoordinatorClient coordinator = coordinator(groupId);
+    return coordinator.call((stub, q) -> Calls.unary(stub::resetOffsets, q, "resetOffsets"), b.build(),
+            ResetOffsetsResponse::getError, System.nanoTime() + timeout.toNanos())
+        .<Void>thenApply(r -> null).whenComplete((r, e) -> coordinator.close());
+  }
+
+  /** The offsets of partitions by {@code spec} (earliest, latest, or for a timestamp), from their leaders. */
+  public CompletableFuture<Map<TopicPartition, Long>> listOffsets(Collection<TopicPartition> partitions, OffsetSpec spec) {
+    Long timestamp = spec instanceof OffsetSpec.ForTimestamp t ? t.timestampMs() : null;
+    return offsets.lookup(partitions, timestamp, System.nanoTime() + timeout.toNanos()).thenApply(bounds -> {
+      Map<TopicPartition, Long> out = new HashMap<>();
+      bounds.forEach((tp, b) -> out.put(tp, spec instanceof OffsetSpec.Earliest ? b.getLogStartOffset()
+          : spec instanceof OffsetSpec.Latest ? b.getHighWatermark() : b.getOffsetForTimestamp()));
+      return out;
+    });
+  }
+
+  private CoordinatorClient coordinator(String groupId) {
+    return new CoordinatorClient(groupId, metadata, channels, timeout, backoff);
   }
 
   private static TopicDescription describe(TopicMetadata t, List<PartitionOffsets> offsets) {

@@ -24,6 +24,19 @@ public final class ConsumerConfig {
   public static final ConfigKey<Integer> MAX_POLL_RECORDS = ConfigKey.of("max.poll.records", ConfigType.INT, 500,
       v -> v >= 1, "at least 1", "Most records one poll() returns.");
 
+  public static final ConfigKey<String> GROUP_ID = ConfigKey.of("group.id", ConfigType.STRING, "",
+      v -> v.length() <= 255 && v.chars().noneMatch(c -> c < 0x20), "at most 255 printable characters",
+      "The consumer group; needed for subscribe() and for committing offsets. Empty = no group.");
+  public static final ConfigKey<Integer> SESSION_TIMEOUT_MS = ConfigKey.of("session.timeout.ms", ConfigType.INT,
+      45_000, v -> v >= 100, "at least 100", "A member that does not heartbeat for this long leaves the group.");
+  public static final ConfigKey<String> GROUP_REMOTE_ASSIGNOR = ConfigKey.of("group.remote.assignor",
+      ConfigType.STRING, "sticky", v -> Set.of("sticky", "range", "roundrobin").contains(v),
+      "sticky, range or roundrobin", "How the coordinator spreads partitions over the group's members.");
+  public static final ConfigKey<Boolean> ENABLE_AUTO_COMMIT = ConfigKey.of("enable.auto.commit", ConfigType.BOOLEAN,
+      true, "Commit positions every auto.commit.interval.ms from poll(), before giving up partitions, and at close.");
+  public static final ConfigKey<Integer> AUTO_COMMIT_INTERVAL_MS = ConfigKey.of("auto.commit.interval.ms",
+      ConfigType.INT, 5000, v -> v >= 1, "at least 1", "How often poll() commits positions when auto-commit is on.");
+
   public static final ConfigDef DEF;
 
   static {
@@ -34,6 +47,11 @@ public final class ConsumerConfig {
     b.define(FETCH_MAX_BYTES);
     b.define(MAX_PARTITION_FETCH_BYTES);
     b.define(MAX_POLL_RECORDS);
+    b.define(GROUP_ID);
+    b.define(SESSION_TIMEOUT_MS);
+    b.define(GROUP_REMOTE_ASSIGNOR);
+    b.define(ENABLE_AUTO_COMMIT);
+    b.define(AUTO_COMMIT_INTERVAL_MS);
     DEF = b.build();
   }
 

@@ -2,6 +2,7 @@ package io.rafka.client.consumer;
 
 import io.rafka.client.CommonClientConfigs;
 import io.rafka.client.consumer.internals.Fetcher;
+import io.rafka.client.consumer.internals.GroupConsumer;
 import io.rafka.client.internals.Channels;
 import io.rafka.client.internals.MetadataCache;
 import io.rafka.client.internals.RecordBatches;
@@ -15,15 +16,26 @@ import java.util.ConcurrentModificationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
- * Reads records from assigned partitions. <b>Not thread-safe</b>: use one consumer from one thread at a time
- * (a second thread calling in at the same time gets a {@link ConcurrentModificationException}).
+ * Reads records from Rafka. <b>Not thread-safe</b>: use one consumer from one thread; a second thread calling
+ * in at the same time gets a {@link ConcurrentModificationException}. The one exception is {@link #wakeup()},
+ * which any thread may call to interrupt a blocking call.
  *
- * <p>{@link #poll(Duration)} long-polls each partition's leader and returns records in offset order per
- * partition, only ever committed ones. A partition without a position starts where {@code auto.offset.reset}
- * says; a position that falls outside the log (retention deleted it) is reset the same way.
+ * <p>Either {@link #assign} fixed partitions, or {@link #subscribe} to topics as a member of the consumer group
+ * {@code group.id}: the group's coordinator spreads the topics' partitions over its members, moves them when
+ * members come and go (a member that stops heartbeating for {@code session.timeout.ms} loses its partitions),
+ * and keeps the group's committed offsets. A partition given to this consumer starts at the group's committed
+ * offset, or where {@code auto.offset.reset} says if there is none.
+ *
+ * <p>{@link #poll(Duration)} long-polls the partitions' leaders (one fetch in flight per node, sent again as
+ * soon as it returns) and returns committed records only, in offset order within each partition. With
+ * {@code enable.auto.commit} (the default when there is a group) poll commits the positions every
+ * {@code auto.commit.interval.ms}, before giving a partition up, and at close.
  *
  * @param <K> key type
  * @param <V> value type
@@ -31,6 +43,7 @@ import java.util.Set;
 public final class RafkaConsumer<K, V> implements AutoCloseable {
   private final Channels channels;
   private final Fetcher fetcher;
+  private final GroupConsumer group;
   private final Deserializer<K> keyDeserializer;
   private final Deserializer<V> valueDeserializer;
   private final Duration requestTimeout;
@@ -39,19 +52,52 @@ public final class RafkaConsumer<K, V> implements AutoCloseable {
   private boolean closed;
 
   public RafkaConsumer(Map<String, ?> props, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
+    this.keyDeserializer = Objects.requireNonNull(keyDeserializer, "keyDeserializer");
+    this.valueDeserializer = Objects.requireNonNull(valueDeserializer, "valueDeserializer");
     ConfigValues config = ConsumerConfig.parse(props);
     this.requestTimeout = Duration.ofMillis(config.get(CommonClientConfigs.REQUEST_TIMEOUT_MS));
     this.channels = new Channels(config.get(CommonClientConfigs.MAX_RESPONSE_BYTES));
     MetadataCache metadata = new MetadataCache(config.get(CommonClientConfigs.BOOTSTRAP_SERVERS), channels,
         requestTimeout);
+    String clientId = config.get(CommonClientConfigs.CLIENT_ID);
     this.fetcher = new Fetcher(config, metadata, channels);
-    this.keyDeserializer = keyDeserializer;
-    this.valueDeserializer = valueDeserializer;
+    this.group = new GroupConsumer(config, clientId.isEmpty()
+        ? "consumer-" + Integer.toHexString(System.identityHashCode(this)) : clientId, metadata, channels);
   }
 
-  /** Reads exactly these partitions from now on (replacing any earlier assignment). */
+  /** Reads exactly these partitions from now on, outside any group's assignment. */
   public void assign(Collection<TopicPartition> partitions) {
-    run(() -> fetcher.assign(partitions));
+    run(() -> {
+      if (group.subscribed()) {
+        throw new IllegalStateException("assign() cannot be used while subscribed; unsubscribe() first");
+      }
+      partitions.forEach(tp -> Objects.requireNonNull(tp, "partition"));
+      fetcher.assign(partitions);
+    });
+  }
+
+  /** Joins the group (group.id) and reads its share of these topics' partitions. */
+  public void subscribe(Collection<String> topics) {
+    subscribe(topics, ConsumerRebalanceListener.NONE);
+  }
+
+  /** As {@link #subscribe(Collection)}, telling {@code listener} when partitions come and go. */
+  public void subscribe(Collection<String> topics, ConsumerRebalanceListener listener) {
+    run(() -> {
+      Objects.requireNonNull(topics, "topics");
+      if (topics.isEmpty() || topics.stream().anyMatch(t -> t == null || t.isBlank())) {
+        throw new IllegalArgumentException("subscribe() needs one or more topic names, got " + topics);
+      }
+      if (!group.subscribed() && !fetcher.assignment().isEmpty()) {
+        throw new IllegalStateException("subscribe() cannot be used after assign(); assign an empty list first");
+      }
+      group.subscribe(Set.copyOf(topics), listener);
+    });
+  }
+
+  /** Gives up the group's partitions (committing first with auto-commit) and leaves the group. */
+  public void unsubscribe() {
+    run(() -> group.unsubscribe(fetcher));
   }
 
   public Set<TopicPartition> assignment() {
@@ -75,9 +121,33 @@ public final class RafkaConsumer<K, V> implements AutoCloseable {
     return call(() -> fetcher.position(partition, requestTimeout));
   }
 
-  /** Returns available records, waiting up to {@code timeout} for some; empty if none came. */
+  /** Stops returning records of these partitions until {@link #resume}; their positions stay. */
+  public void pause(Collection<TopicPartition> partitions) {
+    run(() -> fetcher.pause(partitions));
+  }
+
+  public void resume(Collection<TopicPartition> partitions) {
+    run(() -> fetcher.resume(partitions));
+  }
+
+  public Set<TopicPartition> paused() {
+    return call(() -> Set.copyOf(fetcher.paused()));
+  }
+
+  /**
+   * Returns available records, waiting up to {@code timeout} for some; empty if none came. In a group, it
+   * also takes up partitions the group granted and gives up those it took away (see the class doc).
+   *
+   * @throws io.rafka.client.errors.WakeupException if {@link #wakeup()} was called
+   */
   public ConsumerRecords<K, V> poll(Duration timeout) {
     return call(() -> {
+      Objects.requireNonNull(timeout, "timeout");
+      group.reconcile(fetcher);
+      group.maybeAutoCommit(fetcher);
+      if (!group.subscribed() && fetcher.assignment().isEmpty()) {
+        throw new IllegalStateException("poll() needs partitions: call assign() or subscribe() first");
+      }
       Map<TopicPartition, List<RecordBatches.Decoded>> fetched = fetcher.poll(timeout);
       Map<TopicPartition, List<ConsumerRecord<K, V>>> out = new LinkedHashMap<>();
       fetched.forEach((tp, records) -> {
@@ -93,11 +163,47 @@ public final class RafkaConsumer<K, V> implements AutoCloseable {
     });
   }
 
+  /** Commits the positions of every assigned partition and waits for the group to take them. */
+  public void commitSync() {
+    run(() -> group.commitSync(GroupConsumer.positions(fetcher, fetcher.assignment()), requestTimeout));
+  }
+
+  /** Commits these offsets (the next record to read, per partition) and waits. */
+  public void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    run(() -> group.commitSync(Map.copyOf(offsets), requestTimeout));
+  }
+
+  /** Commits the positions of every assigned partition without waiting; the future tells how it went. */
+  public CompletableFuture<Void> commitAsync() {
+    return call(() -> group.commitAsync(GroupConsumer.positions(fetcher, fetcher.assignment())));
+  }
+
+  public CompletableFuture<Void> commitAsync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    return call(() -> group.commitAsync(Map.copyOf(offsets)));
+  }
+
+  /** The group's committed offsets for these partitions (absent = none committed). */
+  public Map<TopicPartition, OffsetAndMetadata> committed(Set<TopicPartition> partitions) {
+    return call(() -> group.committed(partitions, requestTimeout));
+  }
+
+  /** Makes a blocking call on the consumer's thread throw {@link io.rafka.client.errors.WakeupException}. */
+  public void wakeup() {
+    fetcher.wakeup();
+  }
+
+  /** Commits (with auto-commit), leaves the group so its partitions move at once, and releases resources. */
   @Override
   public void close() {
     run(() -> {
-      closed = true;
-      channels.close();
+      try {
+        group.commitOnClose(fetcher);
+        group.unsubscribe(fetcher);
+        group.close();
+      } finally {
+        closed = true;
+        channels.close();
+      }
     });
   }
 
@@ -127,7 +233,7 @@ public final class RafkaConsumer<K, V> implements AutoCloseable {
     }
   }
 
-  private <T> T call(java.util.function.Supplier<T> action) {
+  private <T> T call(Supplier<T> action) {
     acquire();
     try {
       return action.get();

@@ -16,7 +16,7 @@ public final class ServerErrors {
   public static final Set<ErrorCode> RETRIABLE = EnumSet.of(ErrorCode.NOT_LEADER, ErrorCode.LEADER_NOT_AVAILABLE,
       ErrorCode.REQUEST_TIMED_OUT, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ErrorCode.REPLICA_NOT_AVAILABLE,
       ErrorCode.STORAGE_ERROR, ErrorCode.METADATA_UNAVAILABLE, ErrorCode.NODE_SHUTTING_DOWN,
-      ErrorCode.LEADERSHIP_LOST);
+      ErrorCode.LEADERSHIP_LOST, ErrorCode.NOT_COORDINATOR, ErrorCode.COORDINATOR_NOT_AVAILABLE);
 
   private ServerErrors() {}
 
@@ -40,6 +40,10 @@ public final class ServerErrors {
         return new RecordTooLargeException(message);
       case OFFSET_OUT_OF_RANGE:
         return new OffsetOutOfRangeException(message, -1, -1);
+      case UNKNOWN_MEMBER_ID:
+      case STALE_MEMBER_EPOCH:
+      case INVALID_COMMIT_OFFSET:
+        return new CommitFailedException(code, message);
       default:
         return RETRIABLE.contains(code) ? new RetriableException(code, message) : new RafkaException(code, message);
     }

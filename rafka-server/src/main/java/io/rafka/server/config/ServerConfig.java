@@ -118,6 +118,23 @@ public final class ServerConfig {
       DURATION_TYPE, Duration.ofSeconds(30), v -> v.toMillis() >= 1, "positive",
       "Default time an admin request waits for the metadata group and for new partitions' leaders."));
 
+  // ---- Consumer groups
+  public static final ConfigKey<Integer> OFFSETS_TOPIC_PARTITIONS = B.define(ConfigKey.of(
+      "offsets.topic.num.partitions", INT, 8, v -> v >= 1 && v <= 1000, "1 to 1000",
+      "Partitions of __consumer_offsets, created on first use; each group is coordinated by one of them."));
+  public static final ConfigKey<Integer> OFFSETS_TOPIC_REPLICATION_FACTOR = B.define(ConfigKey.of(
+      "offsets.topic.replication.factor", INT, 3, v -> v >= 1 && v <= 7, "1 to 7",
+      "Replication factor of __consumer_offsets (lowered to the node count if the cluster is smaller)."));
+  public static final ConfigKey<Duration> GROUP_MIN_SESSION_TIMEOUT = B.define(ConfigKey.of(
+      "group.min.session.timeout", DURATION_TYPE, Duration.ofSeconds(1), v -> v.toMillis() >= 100,
+      "at least 100ms", "Shortest session timeout a consumer may ask for."));
+  public static final ConfigKey<Duration> GROUP_MAX_SESSION_TIMEOUT = B.define(ConfigKey.of(
+      "group.max.session.timeout", DURATION_TYPE, Duration.ofMinutes(5), v -> v.toMillis() >= 1000,
+      "at least 1s", "Longest session timeout a consumer may ask for."));
+  public static final ConfigKey<Duration> GROUP_HEARTBEAT_INTERVAL = B.define(ConfigKey.of(
+      "group.heartbeat.interval", DURATION_TYPE, Duration.ofSeconds(3), v -> v.toMillis() >= 50,
+      "at least 50ms", "How often members heartbeat (capped at a third of their session timeout)."));
+
   // ---- Raft (typed keys: Ratis's own names, with defaults for many groups per node)
   public static final ConfigKey<Duration> RAFT_RPC_TIMEOUT_MIN = B.define(ConfigKey.of(
       "raft.server.rpc.timeout.min", DURATION_TYPE, Duration.ofMillis(1000), v -> v.toMillis() >= 50,

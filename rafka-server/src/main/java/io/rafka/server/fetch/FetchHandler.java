@@ -103,6 +103,14 @@ public final class FetchHandler {
       if (error == null && partition == null) {
         error = notHosted(image, asFetch);
       }
+      if (error == null && request.hasTimestamp()) {
+        try {
+          pb.setOffsetForTimestamp(partition.offsetForTimestamp(request.getTimestamp()));
+        } catch (IOException e) {
+          error = Errors.of(ErrorCode.STORAGE_ERROR, "looking up a timestamp in " + ref.getTopic() + "-"
+              + ref.getPartition() + " failed: " + e.getMessage());
+        }
+      }
       if (error != null) {
         pb.setError(error);
       } else {

@@ -75,6 +75,29 @@ final class LogReader {
         segment.logFile(), position, "no frame holds offset " + offset + " below " + state.nextOffset());
   }
 
+  /**
+   * The base offset of the first batch, from the log start on, whose newest record timestamp is at or after
+   * {@code timestamp}; the log end offset if there is none. Walks frame headers (no index of timestamps yet),
+   * so its cost grows with the log; it serves admin lookups, not the data path.
+   */
+  static long firstBatchAtOrAfter(LogView view, long timestamp) throws IOException {
+    for (int i = view.floorSegment(view.logStartOffset()); i < view.segmentCount(); i++) {
+      Segment segment = view.segment(i);
+      SegmentState state = segment.state();
+      long position = 0;
+      while (position < state.sizeBytes()) {
+        ByteBuffer header = segment.readAt(position, BatchFrame.HEADER_SIZE);
+        long base = header.getLong(BatchFrame.BASE_OFFSET_OFFSET);
+        long next = base + header.getInt(BatchFrame.RECORD_COUNT_OFFSET);
+        if (next > view.logStartOffset() && header.getLong(BatchFrame.MAX_TIMESTAMP_OFFSET) >= timestamp) {
+          return Math.max(base, view.logStartOffset());
+        }
+        position += frameSize(segment, header, 0, position);
+      }
+    }
+    return view.logEndOffset();
+  }
+
   /** The bytes of the whole frames at the start of {@code buf}. */
   private static int wholeFrames(Segment segment, ByteBuffer buf, long filePosition) {
     int at = 0;

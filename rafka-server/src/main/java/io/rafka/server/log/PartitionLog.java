@@ -160,6 +160,23 @@ public final class PartitionLog implements Closeable {
   }
 
   /**
+   * The base offset of the first batch holding a record stamped at or after {@code timestamp} (the log end
+   * offset if none). Any thread.
+   */
+  public long offsetForTimestamp(long timestamp) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return LogReader.firstBatchAtOrAfter(view, timestamp);
+      } catch (java.nio.channels.ClosedChannelException e) {
+        if (attempt > 0) {
+          throw e;
+        }
+        // A segment was deleted under us by retention: look again at the new view.
+      }
+    }
+  }
+
+  /**
    * Moves the log start offset up to {@code newLogStartOffset} (never back: a lower value does nothing) and
    * deletes the segments, other than the active one, whose offsets are all below it. Writer thread only.
    *

@@ -1,7 +1,11 @@
 package io.rafka.server.partition;
 
 import com.google.protobuf.ByteString;
+import io.rafka.proto.Compression;
 import io.rafka.proto.ErrorCode;
+import io.rafka.proto.Record;
+import io.rafka.proto.RecordBatch;
+import io.rafka.proto.Records;
 import io.rafka.proto.internal.AppendCommand;
 import io.rafka.proto.internal.PartitionCommand;
 import io.rafka.proto.internal.PartitionCommandResult;
@@ -10,12 +14,14 @@ import io.rafka.proto.internal.PartitionSnapshotManifest;
 import io.rafka.proto.internal.SegmentManifest;
 import io.rafka.proto.internal.SnapshotFileEntry;
 import io.rafka.server.cache.HotReadCache;
+import io.rafka.server.group.GroupStore;
 import io.rafka.server.log.AppendedBatch;
 import io.rafka.server.log.LogCheckpoint;
 import io.rafka.server.log.LogConfig;
 import io.rafka.server.log.LogSnapshot;
 import io.rafka.server.log.PartitionLog;
 import io.rafka.server.log.SegmentCheckpoint;
+import io.rafka.protocol.FrameReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,6 +49,7 @@ public final class Partition implements Closeable {
   private final PartitionId id;
   private final PartitionLog log;
   private final ProducerStateTable producers = new ProducerStateTable();
+  private final GroupStore groups = new GroupStore();
   private final HotReadCache cache;
   private final long incarnation = HotReadCache.newIncarnation();
   private final AppendListener appendListener;
@@ -70,6 +77,7 @@ public final class Partition implements Closeable {
     PartitionLog log = PartitionLog.restore(logDir, config, toCheckpoint(manifest), snapshotDir);
     Partition p = new Partition(manifest.getIdentity(), log, cache, listener);
     p.producers.loadSnapshot(manifest.getProducersList());
+    p.groups.loadSnapshot(manifest.getGroupsList());
     return p;
   }
 
@@ -83,6 +91,12 @@ public final class Partition implements Closeable {
       case TRIM_LOG:
         log.trimTo(Math.min(command.getTrimLog().getNewLogStartOffset(), log.logEndOffset()));
         result = PartitionCommandResult.newBuilder().setLogStartOffset(log.logStartOffset()).build();
+        break;
+      case GROUP_UPDATE:
+        result = groups.apply(command.getGroupUpdate());
+        break;
+      case OFFSET_COMMIT:
+        result = groups.apply(command.getOffsetCommit());
         break;
       default:
         result = PartitionCommandResult.newBuilder().setError(ErrorCode.INVALID_REQUEST)
@@ -151,7 +165,7 @@ public final class Partition implements Closeable {
     LogCheckpoint lc = snapshot.checkpoint();
     PartitionSnapshotManifest.Builder m = PartitionSnapshotManifest.newBuilder().setTerm(term).setIndex(index)
         .setIdentity(identity).setLogStartOffset(lc.logStartOffset()).setLogEndOffset(lc.logEndOffset())
-        .addAllProducers(producers.toSnapshot());
+        .addAllProducers(producers.toSnapshot()).addAllGroups(groups.toSnapshot());
     for (SegmentCheckpoint s : lc.segments()) {
       m.addSegments(SegmentManifest.newBuilder().setBaseOffset(s.baseOffset()).setNextOffset(s.nextOffset())
           .setSizeBytes(s.sizeBytes()).setFirstAppendTimeMs(s.firstAppendTimeMs())
@@ -162,6 +176,31 @@ public final class Partition implements Closeable {
           .setSizeBytes(f.sizeBytes()));
     }
     return m.build();
+  }
+
+  /**
+   * The first offset whose record is stamped at or after {@code timestamp} (the log end offset if none), for
+   * resetting consumer offsets to a point in time. Exact to the record for uncompressed batches; for a
+   * compressed batch, its first offset.
+   */
+  public long offsetForTimestamp(long timestamp) throws IOException {
+    long batchOffset = log.offsetForTimestamp(timestamp);
+    if (batchOffset >= log.logEndOffset()) {
+      return batchOffset;
+    }
+    FrameReader.Frame frame = FrameReader.frames(log.read(batchOffset, 1)).get(0);
+    RecordBatch batch = RecordBatch.parseFrom(frame.payload());
+    if (batch.getCompression() != Compression.COMPRESSION_NONE) {
+      return batchOffset;
+    }
+    List<Record> records = Records.parseFrom(batch.getRecords()).getRecordsList();
+    for (int i = 0; i < records.size(); i++) {
+      long offset = frame.header().baseOffset() + i;
+      if (offset >= batchOffset && batch.getBaseTimestamp() + records.get(i).getTimestampDelta() >= timestamp) {
+        return offset;
+      }
+    }
+    return frame.header().nextOffset();
   }
 
   /** The log start offset retention would move to now, if any. */
@@ -192,6 +231,11 @@ public final class Partition implements Closeable {
 
   public int segmentCount() {
     return log.segmentCount();
+  }
+
+  /** The consumer groups coordinated through this partition (empty unless it is a __consumer_offsets one). */
+  public GroupStore groups() {
+    return groups;
   }
 
   public int producerCount() {

@@ -5,6 +5,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.rafka.server.admin.MetadataView;
 import io.rafka.server.admin.TopicAdmin;
 import io.rafka.server.fetch.FetchHandler;
+import io.rafka.server.group.GroupCoordinator;
 import io.rafka.server.produce.ProduceHandler;
 import io.rafka.server.produce.ProducerIdAllocator;
 import java.io.IOException;
@@ -21,7 +22,8 @@ public final class ApiServer implements AutoCloseable {
    *     get RECORD_TOO_LARGE from the handler, larger requests are refused by gRPC itself
    */
   public ApiServer(String host, int port, int maxInboundBytes, Executor executor, ProduceHandler produce,
-      ProducerIdAllocator producerIds, FetchHandler fetch, MetadataView metadata, TopicAdmin admin) {
+      ProducerIdAllocator producerIds, FetchHandler fetch, MetadataView metadata, TopicAdmin admin,
+      GroupCoordinator groups) {
     this.server = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
         .executor(executor)
         .maxInboundMessageSize(maxInboundBytes)
@@ -31,6 +33,7 @@ public final class ApiServer implements AutoCloseable {
         .addService(MalformedRequestGuard.guard(new FetchService(fetch)))
         .addService(MalformedRequestGuard.guard(new MetadataService(metadata)))
         .addService(MalformedRequestGuard.guard(new AdminService(admin)))
+        .addService(MalformedRequestGuard.guard(new GroupService(groups)))
         .build();
   }
 

@@ -7,10 +7,12 @@ import io.rafka.client.errors.RafkaException;
 import io.rafka.client.errors.RetriableException;
 import io.rafka.client.errors.ServerErrors;
 import io.rafka.client.errors.TimeoutException;
+import io.rafka.client.errors.WakeupException;
 import io.rafka.client.internals.Calls;
 import io.rafka.client.internals.Channels;
 import io.rafka.client.internals.ClusterView;
 import io.rafka.client.internals.MetadataCache;
+import io.rafka.client.internals.OffsetLookup;
 import io.rafka.client.internals.RecordBatches;
 import io.rafka.common.TopicPartition;
 import io.rafka.common.config.ConfigValues;
@@ -20,28 +22,30 @@ import io.rafka.proto.FetchPartitionResult;
 import io.rafka.proto.FetchRequest;
 import io.rafka.proto.FetchResponse;
 import io.rafka.proto.FetchServiceGrpc;
-import io.rafka.proto.ListOffsetsRequest;
-import io.rafka.proto.ListOffsetsResponse;
 import io.rafka.proto.PartitionBounds;
-import io.rafka.proto.PartitionRef;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The consumer's fetching machinery: positions per assigned partition, long-poll fetches to each leader
- * (one request per node for all its partitions), decoding, and offset resets. Not thread-safe: owned by the
- * consumer's single thread.
+ * The consumer's fetching machinery: a position per assigned partition, one long-poll fetch in flight per
+ * node for all its partitions (sent again as soon as one returns, so the next records are on their way
+ * while the application works on the last ones), decoding, pause/resume and offset resets.
+ *
+ * <p>Not thread-safe: owned by the consumer's thread, except {@link #wakeup()}, which any thread may call.
  */
 public final class Fetcher {
   /** What a reset moves a position to. */
@@ -57,7 +61,14 @@ public final class Fetcher {
   private final int partitionMaxBytes;
   private final int maxPollRecords;
   private final Map<TopicPartition, Long> positions = new LinkedHashMap<>();
+  private final Set<TopicPartition> paused = new HashSet<>();
   private final Map<TopicPartition, Deque<RecordBatches.Decoded>> buffered = new LinkedHashMap<>();
+  private final Map<String, InFlight> inFlight = new HashMap<>();
+  private final OffsetLookup offsets;
+  private volatile CompletableFuture<Void> wakeup = new CompletableFuture<>();
+
+  /** A fetch sent to one node, with the positions it asked for. */
+  private record InFlight(CompletableFuture<FetchResponse> response, Map<TopicPartition, Long> asked) {}
 
   public Fetcher(ConfigValues config, MetadataCache metadata, Channels channels) {
     this.metadata = metadata;
@@ -69,16 +80,33 @@ public final class Fetcher {
     this.maxBytes = config.get(ConsumerConfig.FETCH_MAX_BYTES);
     this.partitionMaxBytes = config.get(ConsumerConfig.MAX_PARTITION_FETCH_BYTES);
     this.maxPollRecords = config.get(ConsumerConfig.MAX_POLL_RECORDS);
+    this.offsets = new OffsetLookup(metadata, channels, requestTimeout);
   }
 
+  // ---------------------------------------------------------------- assignment and positions
+
+  /** Reads exactly these partitions; positions of partitions kept stay, new ones start without one. */
   public void assign(Collection<TopicPartition> partitions) {
-    positions.keySet().retainAll(partitions);
-    buffered.keySet().retainAll(partitions);
+    Set<TopicPartition> keep = new HashSet<>(partitions);
+    positions.keySet().retainAll(keep);
+    buffered.keySet().retainAll(keep);
+    paused.retainAll(keep);
     partitions.forEach(tp -> positions.putIfAbsent(tp, null));
   }
 
-  public java.util.Set<TopicPartition> assignment() {
-    return java.util.Collections.unmodifiableSet(positions.keySet());
+  public Set<TopicPartition> assignment() {
+    return Collections.unmodifiableSet(positions.keySet());
+  }
+
+  /** Positions that are known (partitions still waiting for a reset are left out). */
+  public Map<TopicPartition, Long> knownPositions() {
+    Map<TopicPartition, Long> out = new LinkedHashMap<>();
+    positions.forEach((tp, p) -> {
+      if (p != null) {
+        out.put(tp, p);
+      }
+    });
+    return out;
   }
 
   public void seek(TopicPartition tp, long offset) {
@@ -92,8 +120,7 @@ public final class Fetcher {
 
   public void reset(Collection<TopicPartition> partitions, ResetTo to, Duration timeout) {
     partitions.forEach(this::requireAssigned);
-    Map<TopicPartition, PartitionBounds> bounds = listOffsets(partitions, deadline(timeout));
-    bounds.forEach((tp, b) -> {
+    listOffsets(partitions, deadline(timeout)).forEach((tp, b) -> {
       positions.put(tp, to == ResetTo.EARLIEST ? b.getLogStartOffset() : b.getHighWatermark());
       buffered.remove(tp);
     });
@@ -111,24 +138,74 @@ public final class Fetcher {
     return p;
   }
 
+  public void pause(Collection<TopicPartition> partitions) {
+    partitions.forEach(this::requireAssigned);
+    paused.addAll(partitions);
+  }
+
+  public void resume(Collection<TopicPartition> partitions) {
+    paused.removeAll(partitions);
+  }
+
+  public Set<TopicPartition> paused() {
+    return Collections.unmodifiableSet(paused);
+  }
+
+  /** Makes the current or next blocking call throw {@link WakeupException}. Any thread. */
+  public void wakeup() {
+    wakeup.complete(null);
+  }
+
+  // ---------------------------------------------------------------- polling
+
   /** Records from the positions on, at most max.poll.records, waiting up to {@code timeout} for some. */
   public Map<TopicPartition, List<RecordBatches.Decoded>> poll(Duration timeout) {
     long deadline = deadline(timeout);
-    do {
+    while (true) {
+      checkWakeup();
       resolveMissing(deadline);
+      collectCompleted();
+      sendFetches();
       if (hasBuffered()) {
         return drainBuffered();
       }
-      fetchOnce(deadline);
-      if (hasBuffered()) {
-        return drainBuffered();
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return Map.of();
       }
-    } while (System.nanoTime() < deadline);
-    return Map.of();
+      awaitAny(left);
+    }
+  }
+
+  private void checkWakeup() {
+    if (wakeup.isDone()) {
+      wakeup = new CompletableFuture<>();
+      throw new WakeupException();
+    }
+  }
+
+  private void awaitAny(long nanos) {
+    List<CompletableFuture<?>> waits = new ArrayList<>();
+    inFlight.values().forEach(f -> waits.add(f.response));
+    waits.add(wakeup);
+    try {
+      CompletableFuture.anyOf(waits.toArray(CompletableFuture[]::new))
+          .get(Math.min(nanos, inFlight.isEmpty() ? TimeUnit.MILLISECONDS.toNanos(100) : nanos), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RafkaException("interrupted", e);
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      // A failed fetch is handled when collected; a timeout just means nothing came yet.
+    }
   }
 
   private boolean hasBuffered() {
-    return buffered.values().stream().anyMatch(d -> !d.isEmpty());
+    for (Map.Entry<TopicPartition, Deque<RecordBatches.Decoded>> e : buffered.entrySet()) {
+      if (!e.getValue().isEmpty() && !paused.contains(e.getKey())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Map<TopicPartition, List<RecordBatches.Decoded>> drainBuffered() {
@@ -136,7 +213,7 @@ public final class Fetcher {
     int left = maxPollRecords;
     for (Map.Entry<TopicPartition, Deque<RecordBatches.Decoded>> e : buffered.entrySet()) {
       Deque<RecordBatches.Decoded> d = e.getValue();
-      if (d.isEmpty() || left == 0) {
+      if (d.isEmpty() || left == 0 || paused.contains(e.getKey())) {
         continue;
       }
       List<RecordBatches.Decoded> taken = new ArrayList<>();
@@ -145,104 +222,65 @@ public final class Fetcher {
         left--;
       }
       out.put(e.getKey(), taken);
+      positions.put(e.getKey(), taken.get(taken.size() - 1).offset() + 1);
     }
     buffered.values().removeIf(Deque::isEmpty);
     return out;
   }
 
-  /** Gives every partition without a position one, by auto.offset.reset. */
-  private void resolveMissing(long deadline) {
-    List<TopicPartition> missing = positions.entrySet().stream().filter(e -> e.getValue() == null)
-        .map(Map.Entry::getKey).toList();
-    if (missing.isEmpty()) {
-      return;
-    }
-    if (autoReset.equals("none")) {
-      throw new RafkaException(ErrorCode.NONE, "no position for " + missing + " and auto.offset.reset is none");
-    }
-    Map<TopicPartition, PartitionBounds> bounds = listOffsets(missing, deadline);
-    bounds.forEach((tp, b) -> positions.put(tp, autoReset.equals("earliest") ? b.getLogStartOffset()
-        : b.getHighWatermark()));
-  }
-
-  private Map<TopicPartition, PartitionBounds> listOffsets(Collection<TopicPartition> partitions, long deadline) {
-    Map<TopicPartition, PartitionBounds> out = new HashMap<>();
-    List<TopicPartition> left = new ArrayList<>(partitions);
-    while (!left.isEmpty()) {
-      ClusterView view = view(deadline);
-      Map<String, List<TopicPartition>> byNode = groupByLeader(view, left);
-      List<CompletableFuture<ListOffsetsResponse>> calls = new ArrayList<>();
-      for (Map.Entry<String, List<TopicPartition>> e : byNode.entrySet()) {
-        ListOffsetsRequest.Builder r = ListOffsetsRequest.newBuilder();
-        e.getValue().forEach(tp -> r.addPartitions(PartitionRef.newBuilder().setTopic(tp.topic())
-            .setPartition(tp.partition())));
-        calls.add(Calls.unary(FetchServiceGrpc.newStub(channels.get(e.getKey()))
-            .withDeadlineAfter(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)::listOffsets, r.build(), e.getKey()));
+  /** Sends a fetch to every node that has none in flight, for its partitions that need records. */
+  private void sendFetches() {
+    ClusterView view = metadata.current();
+    List<TopicPartition> wanted = new ArrayList<>();
+    Set<TopicPartition> asked = new HashSet<>();
+    inFlight.values().forEach(f -> asked.addAll(f.asked.keySet()));
+    positions.forEach((tp, p) -> {
+      if (p != null && !paused.contains(tp) && !buffered.containsKey(tp) && !asked.contains(tp)) {
+        wanted.add(tp);
       }
-      for (CompletableFuture<ListOffsetsResponse> call : calls) {
-        ListOffsetsResponse response = await(call, deadline);
-        if (response == null) {
-          continue;
-        }
-        for (PartitionBounds b : response.getPartitionsList()) {
-          TopicPartition tp = new TopicPartition(b.getTopic(), b.getPartition());
-          if (b.getError().getCode() == ErrorCode.NONE) {
-            out.put(tp, b);
-          } else {
-            RafkaException e = ServerErrors.toException(b.getError());
-            if (!(e instanceof RetriableException)) {
-              throw e;
-            }
-            metadata.refresh();
-          }
-        }
+    });
+    for (Map.Entry<String, List<TopicPartition>> e : groupByLeader(view, wanted).entrySet()) {
+      if (inFlight.containsKey(e.getKey())) {
+        continue;
       }
-      left.removeIf(out::containsKey);
-      if (!left.isEmpty()) {
-        if (System.nanoTime() >= deadline) {
-          throw new TimeoutException("could not get the offsets of " + left + " in time");
-        }
-        sleepQuietly(100);
-      }
-    }
-    return out;
-  }
-
-  private void fetchOnce(long deadline) {
-    ClusterView view = view(deadline);
-    List<TopicPartition> wanted = positions.entrySet().stream()
-        .filter(e -> e.getValue() != null && !buffered.containsKey(e.getKey())).map(Map.Entry::getKey).toList();
-    Map<String, List<TopicPartition>> byNode = groupByLeader(view, wanted);
-    if (byNode.isEmpty()) {
-      sleepQuietly(Math.min(100, remainingMs(deadline)));
-      return;
-    }
-    int waitMs = (int) Math.max(0, Math.min(maxWaitMs, remainingMs(deadline)));
-    Map<String, CompletableFuture<FetchResponse>> calls = new LinkedHashMap<>();
-    Map<TopicPartition, Long> requested = new HashMap<>();
-    for (Map.Entry<String, List<TopicPartition>> e : byNode.entrySet()) {
-      FetchRequest.Builder r = FetchRequest.newBuilder().setMaxWaitMs(waitMs).setMinBytes(minBytes)
+      FetchRequest.Builder r = FetchRequest.newBuilder().setMaxWaitMs(maxWaitMs).setMinBytes(minBytes)
           .setMaxBytes(maxBytes);
+      Map<TopicPartition, Long> positionsAsked = new HashMap<>();
       for (TopicPartition tp : e.getValue()) {
         long position = positions.get(tp);
-        requested.put(tp, position);
+        positionsAsked.put(tp, position);
         r.addPartitions(FetchPartition.newBuilder().setTopic(tp.topic()).setPartition(tp.partition())
             .setOffset(position).setMaxBytes(partitionMaxBytes));
       }
-      calls.put(e.getKey(), Calls.unary(FetchServiceGrpc.newStub(channels.get(e.getKey()))
-          .withDeadlineAfter(waitMs + requestTimeout.toMillis(), TimeUnit.MILLISECONDS)::fetch, r.build(), e.getKey()));
+      CompletableFuture<FetchResponse> call = Calls.unary(FetchServiceGrpc.newStub(channels.get(e.getKey()))
+          .withDeadlineAfter(maxWaitMs + requestTimeout.toMillis(), TimeUnit.MILLISECONDS)::fetch, r.build(), e.getKey());
+      inFlight.put(e.getKey(), new InFlight(call, positionsAsked));
     }
-    for (CompletableFuture<FetchResponse> call : calls.values()) {
-      FetchResponse response = await(call, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs)
-          + requestTimeout.toNanos());
-      if (response == null) {
+  }
+
+  private void collectCompleted() {
+    for (var it = inFlight.entrySet().iterator(); it.hasNext(); ) {
+      InFlight f = it.next().getValue();
+      if (!f.response.isDone()) {
+        continue;
+      }
+      it.remove();
+      FetchResponse response;
+      try {
+        response = f.response.join();
+      } catch (RuntimeException e) {
+        RafkaException failure = MetadataCache.unwrap(e);
+        if (!(failure instanceof RetriableException)) {
+          throw failure;
+        }
+        metadata.refresh();
         continue;
       }
       if (response.getError().getCode() != ErrorCode.NONE) {
         throw ServerErrors.toException(response.getError());
       }
       for (FetchPartitionResult r : response.getPartitionsList()) {
-        accept(new TopicPartition(r.getTopic(), r.getPartition()), r, requested);
+        accept(new TopicPartition(r.getTopic(), r.getPartition()), r, f.asked);
       }
     }
   }
@@ -257,7 +295,6 @@ public final class Fetcher {
       List<RecordBatches.Decoded> records = RecordBatches.decode(r.getRecords(), asked);
       if (!records.isEmpty()) {
         buffered.computeIfAbsent(tp, k -> new ArrayDeque<>()).addAll(records);
-        positions.put(tp, records.get(records.size() - 1).offset() + 1);
       }
       return;
     }
@@ -278,6 +315,37 @@ public final class Fetcher {
     metadata.refresh();
   }
 
+  // ---------------------------------------------------------------- offsets
+
+  /** Gives every partition without a position one, by auto.offset.reset. */
+  private void resolveMissing(long deadline) {
+    List<TopicPartition> missing = positions.entrySet().stream().filter(e -> e.getValue() == null)
+        .map(Map.Entry::getKey).toList();
+    if (missing.isEmpty()) {
+      return;
+    }
+    if (autoReset.equals("none")) {
+      throw new RafkaException(ErrorCode.NONE, "no position for " + missing + " and auto.offset.reset is none");
+    }
+    listOffsets(missing, deadline).forEach((tp, b) -> positions.put(tp, autoReset.equals("earliest")
+        ? b.getLogStartOffset() : b.getHighWatermark()));
+  }
+
+  /** Each partition's bounds from its leader, waiting until the deadline (a wakeup interrupts it). */
+  public Map<TopicPartition, PartitionBounds> listOffsets(Collection<TopicPartition> partitions, long deadline) {
+    CompletableFuture<Map<TopicPartition, PartitionBounds>> lookup = offsets.lookup(partitions, null, deadline);
+    try {
+      CompletableFuture.anyOf(lookup, wakeup).get();
+      checkWakeup();
+      return lookup.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RafkaException("interrupted", e);
+    } catch (ExecutionException | java.util.concurrent.CompletionException e) {
+      throw MetadataCache.unwrap(e);
+    }
+  }
+
   private Map<String, List<TopicPartition>> groupByLeader(ClusterView view, Collection<TopicPartition> partitions) {
     Map<String, List<TopicPartition>> byNode = new LinkedHashMap<>();
     boolean missing = false;
@@ -296,58 +364,14 @@ public final class Fetcher {
     return byNode;
   }
 
-  private ClusterView view(long deadline) {
-    if (metadata.ageNanos() > TimeUnit.MINUTES.toNanos(5) || metadata.current().epoch() < 0) {
-      try {
-        metadata.refresh().get(Math.max(1, remainingMs(deadline)), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new RafkaException("interrupted", e);
-      } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-        // Use what we have; the caller retries until its deadline.
-      }
-    }
-    return metadata.current();
-  }
-
-  private <T> T await(CompletableFuture<T> call, long deadline) {
-    try {
-      return call.get(Math.max(1, remainingMs(deadline)), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RafkaException("interrupted", e);
-    } catch (ExecutionException e) {
-      RafkaException failure = MetadataCache.unwrap(e);
-      if (!(failure instanceof RetriableException)) {
-        throw failure;
-      }
-      metadata.refresh();
-      return null;
-    } catch (java.util.concurrent.TimeoutException e) {
-      return null;
-    }
-  }
-
   private void requireAssigned(TopicPartition tp) {
     if (!positions.containsKey(tp)) {
       throw new IllegalStateException(tp + " is not assigned to this consumer");
     }
   }
 
-  private static long deadline(Duration timeout) {
+  static long deadline(Duration timeout) {
     return System.nanoTime() + Math.min(timeout.toNanos(), TimeUnit.DAYS.toNanos(365));
   }
 
-  private static long remainingMs(long deadline) {
-    return Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-  }
-
-  private static void sleepQuietly(long ms) {
-    try {
-      Thread.sleep(Math.max(1, ms));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RafkaException("interrupted", e);
-    }
-  }
 }
