@@ -4,7 +4,10 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.rafka.client.errors.RafkaException;
 import io.rafka.common.Header;
-import io.rafka.proto.Compression;
+import io.rafka.common.compress.Codec;
+import io.rafka.common.compress.CompressionType;
+import io.rafka.common.compress.CorruptCompressedDataException;
+import io.rafka.common.compress.DecompressedTooLargeException;
 import io.rafka.proto.ErrorCode;
 import io.rafka.proto.Record;
 import io.rafka.proto.RecordBatch;
@@ -34,7 +37,14 @@ public final class RecordBatches {
   /** A record read back, with the offset the partition gave it. */
   public record Decoded(long offset, long timestamp, byte[] key, byte[] value, List<Header> headers) {}
 
+  /** An uncompressed batch. */
   public static RecordBatch encode(List<Encoded> records, long producerId, int producerEpoch, int baseSequence) {
+    return encode(records, producerId, producerEpoch, baseSequence, CompressionType.NONE);
+  }
+
+  /** A batch whose records are compressed as a whole with {@code compression}. */
+  public static RecordBatch encode(List<Encoded> records, long producerId, int producerEpoch, int baseSequence,
+      CompressionType compression) {
     if (records.isEmpty()) {
       throw new IllegalArgumentException("a batch needs at least one record");
     }
@@ -55,13 +65,24 @@ public final class RecordBatches {
       rb.addRecords(r);
       max = Math.max(max, e.timestamp());
     }
-    ByteString bytes = rb.build().toByteString();
+    ByteString raw = rb.build().toByteString();
+    ByteString bytes = Codec.of(compression).compress(raw);
     CRC32C crc = new CRC32C();
     crc.update(bytes.asReadOnlyByteBuffer());
     return RecordBatch.newBuilder().setProducerId(producerId).setProducerEpoch(producerEpoch)
         .setBaseSequence(baseSequence).setRecordCount(records.size()).setBaseTimestamp(base).setMaxTimestamp(max)
-        .setCompression(Compression.COMPRESSION_NONE).setUncompressedSize(bytes.size())
+        .setCompressionValue(compression.id()).setUncompressedSize(raw.size())
         .setCrc32C((int) crc.getValue()).setRecords(bytes).build();
+  }
+
+  /**
+   * The encoded Records of a batch, decompressed. The batch's own uncompressed_size bounds the work: the
+   * server checked it when the batch was produced.
+   */
+  public static ByteString recordsOf(RecordBatch batch)
+      throws CorruptCompressedDataException, DecompressedTooLargeException {
+    CompressionType type = CompressionType.forId(batch.getCompressionValue());
+    return Codec.of(type).decompress(batch.getRecords(), Math.max(0, batch.getUncompressedSize()));
   }
 
   /** The records of fetched frames (CRC-checked), from {@code fromOffset} on. */
@@ -81,8 +102,9 @@ public final class RecordBatches {
       Records records;
       try {
         batch = RecordBatch.parseFrom(f.payload());
-        records = Records.parseFrom(batch.getRecords());
-      } catch (InvalidProtocolBufferException e) {
+        records = Records.parseFrom(recordsOf(batch));
+      } catch (InvalidProtocolBufferException | CorruptCompressedDataException | DecompressedTooLargeException
+          | IllegalArgumentException e) {
         throw new RafkaException(ErrorCode.CORRUPT_MESSAGE, "fetched batch at offset "
             + f.header().baseOffset() + " cannot be decoded: " + e.getMessage());
       }

@@ -24,6 +24,13 @@ public final class ProducerConfig {
   public static final ConfigKey<Boolean> ENABLE_IDEMPOTENCE = ConfigKey.of("enable.idempotence", ConfigType.BOOLEAN,
       true, "Write each record exactly once despite retries (a producer id and per-partition sequence numbers).");
 
+  public static final ConfigKey<Integer> MAX_IN_FLIGHT = ConfigKey.of("max.in.flight.requests.per.partition",
+      ConfigType.INT, 5, v -> v >= 1 && v <= 5, "1 to 5",
+      "Batches of one partition sent before the first is answered. With idempotence, order is kept for any value.");
+  public static final ConfigKey<String> COMPRESSION_TYPE = ConfigKey.of("compression.type", ConfigType.STRING,
+      "none", v -> java.util.Set.of("none", "lz4", "zstd", "gzip").contains(v), "none, lz4, zstd or gzip",
+      "How batches are compressed; consumers decompress transparently.");
+
   public static final ConfigDef DEF;
 
   static {
@@ -35,6 +42,8 @@ public final class ProducerConfig {
     b.define(DELIVERY_TIMEOUT_MS);
     b.define(MAX_REQUEST_SIZE);
     b.define(ENABLE_IDEMPOTENCE);
+    b.define(MAX_IN_FLIGHT);
+    b.define(COMPRESSION_TYPE);
     DEF = b.build();
   }
 

@@ -77,6 +77,11 @@ public final class ServerConfig {
       SIZE_TYPE, 1L << 20, v -> v >= 1024 && v <= (64L << 20), "1kb to 64mb",
       "Largest record batch a partition accepts, as sent by the producer (topic override: max.message.bytes)."));
 
+  public static final ConfigKey<Long> MESSAGE_MAX_DECOMPRESSED_BYTES = B.define(ConfigKey.of(
+      "message.max.decompressed.bytes", SIZE_TYPE, 8L << 20, v -> v >= 1024 && v <= (256L << 20), "1kb to 256mb",
+      "Largest a compressed batch may decompress to; the server decompresses every batch to check it and stops "
+          + "at this size, so a compression bomb costs at most this much memory."));
+
   // ---- Log segments and retention (topic overrides: segment.bytes, segment.ms, retention.bytes, retention.ms)
   public static final ConfigKey<Long> LOG_SEGMENT_BYTES = B.define(ConfigKey.of("log.segment.bytes",
       SIZE_TYPE, 128L << 20, v -> v >= 1024 && v <= Integer.MAX_VALUE, "1kb to 2gb",
@@ -197,6 +202,10 @@ public final class ServerConfig {
       throw new ConfigException(RAFT_APPENDER_BYTE_LIMIT.name(), get(RAFT_APPENDER_BYTE_LIMIT),
           "must be at least " + MESSAGE_MAX_BYTES.name() + " + 64kb so that the largest batch fits in one "
               + "append");
+    }
+    if (get(MESSAGE_MAX_DECOMPRESSED_BYTES) < get(MESSAGE_MAX_BYTES)) {
+      throw new ConfigException(MESSAGE_MAX_DECOMPRESSED_BYTES.name(), get(MESSAGE_MAX_DECOMPRESSED_BYTES),
+          "must be at least " + MESSAGE_MAX_BYTES.name());
     }
     long nodeId = get(NODE_ID);
     boolean duplicate = metadataVoters().stream().map(MetadataVoter::nodeId).distinct().count()

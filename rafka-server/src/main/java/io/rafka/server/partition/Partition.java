@@ -1,7 +1,10 @@
 package io.rafka.server.partition;
 
 import com.google.protobuf.ByteString;
-import io.rafka.proto.Compression;
+import io.rafka.common.compress.Codec;
+import io.rafka.common.compress.CompressionType;
+import io.rafka.common.compress.CorruptCompressedDataException;
+import io.rafka.common.compress.DecompressedTooLargeException;
 import io.rafka.proto.ErrorCode;
 import io.rafka.proto.Record;
 import io.rafka.proto.RecordBatch;
@@ -180,8 +183,7 @@ public final class Partition implements Closeable {
 
   /**
    * The first offset whose record is stamped at or after {@code timestamp} (the log end offset if none), for
-   * resetting consumer offsets to a point in time. Exact to the record for uncompressed batches; for a
-   * compressed batch, its first offset.
+   * resetting consumer offsets to a point in time, exact to the record.
    */
   public long offsetForTimestamp(long timestamp) throws IOException {
     long batchOffset = log.offsetForTimestamp(timestamp);
@@ -190,10 +192,13 @@ public final class Partition implements Closeable {
     }
     FrameReader.Frame frame = FrameReader.frames(log.read(batchOffset, 1)).get(0);
     RecordBatch batch = RecordBatch.parseFrom(frame.payload());
-    if (batch.getCompression() != Compression.COMPRESSION_NONE) {
-      return batchOffset;
+    List<Record> records;
+    try {
+      records = Records.parseFrom(Codec.of(CompressionType.forId(batch.getCompressionValue()))
+          .decompress(batch.getRecords(), batch.getUncompressedSize())).getRecordsList();
+    } catch (CorruptCompressedDataException | DecompressedTooLargeException e) {
+      throw new IOException("batch at offset " + batchOffset + " cannot be decompressed: " + e.getMessage(), e);
     }
-    List<Record> records = Records.parseFrom(batch.getRecords()).getRecordsList();
     for (int i = 0; i < records.size(); i++) {
       long offset = frame.header().baseOffset() + i;
       if (offset >= batchOffset && batch.getBaseTimestamp() + records.get(i).getTimestampDelta() >= timestamp) {

@@ -41,13 +41,16 @@ public final class ProducerStateTable {
   private static final Append APPEND = new Append();
 
   /**
-   * Checks a batch from {@code producerId} against the table. A producer the table does not know may start
-   * at any sequence (its state may have expired); a new epoch must start at sequence 0.
+   * Checks a batch from {@code producerId} against the table. A producer the table does not know, and a new
+   * epoch, must start at sequence 0: otherwise a batch that overtook the producer's first one on its way into
+   * the log would be taken as the start, and the first one refused.
    */
   public Check check(long producerId, int epoch, int baseSequence, int recordCount) {
     Producer p = producers.get(producerId);
     if (p == null) {
-      return APPEND;
+      return baseSequence == 0 ? APPEND : new Refuse(ErrorCode.UNKNOWN_PRODUCER_ID, "partition has no state for "
+          + "producer " + producerId + " (new, or expired) and its batch starts at sequence " + baseSequence
+          + ", not 0");
     }
     if (epoch < p.epoch) {
       return new Refuse(ErrorCode.INVALID_PRODUCER_EPOCH, "producer " + producerId + " epoch " + epoch

@@ -1,7 +1,11 @@
 package io.rafka.server.produce;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.rafka.proto.Compression;
+import com.google.protobuf.ByteString;
+import io.rafka.common.compress.Codec;
+import io.rafka.common.compress.CompressionType;
+import io.rafka.common.compress.CorruptCompressedDataException;
+import io.rafka.common.compress.DecompressedTooLargeException;
 import io.rafka.proto.ErrorCode;
 import io.rafka.proto.RecordBatch;
 import io.rafka.proto.Records;
@@ -19,9 +23,10 @@ public final class BatchValidator {
   /**
    * @param serializedSize the batch's size on the wire
    * @param maxBatchBytes the partition's max.message.bytes
+   * @param maxDecompressedBytes the most a compressed batch may decompress to (message.max.decompressed.bytes)
    * @throws ServerException with the code and a message naming the problem
    */
-  public static void validate(RecordBatch batch, int serializedSize, int maxBatchBytes) {
+  public static void validate(RecordBatch batch, int serializedSize, int maxBatchBytes, int maxDecompressedBytes) {
     if (serializedSize > maxBatchBytes) {
       throw new ServerException(ErrorCode.RECORD_TOO_LARGE, "batch of " + serializedSize
           + " bytes is larger than the topic's max.message.bytes (" + maxBatchBytes + ")");
@@ -45,17 +50,33 @@ public final class BatchValidator {
           "batch CRC-32C mismatch: the batch says %08x, its records hash to %08x", batch.getCrc32C(),
           (int) crc.getValue()));
     }
-    if (batch.getCompression() != Compression.COMPRESSION_NONE) {
-      throw new ServerException(ErrorCode.UNSUPPORTED_COMPRESSION_TYPE, "compression "
-          + batch.getCompressionValue() + " is not supported by this server");
+    CompressionType type;
+    try {
+      type = CompressionType.forId(batch.getCompressionValue());
+    } catch (IllegalArgumentException e) {
+      throw new ServerException(ErrorCode.UNSUPPORTED_COMPRESSION_TYPE, e.getMessage());
     }
-    if (batch.getUncompressedSize() != batch.getRecords().size()) {
-      throw invalid("uncompressed_size " + batch.getUncompressedSize() + " does not match the "
-          + batch.getRecords().size() + " bytes of an uncompressed batch");
+    if (batch.getUncompressedSize() > maxDecompressedBytes) {
+      throw new ServerException(ErrorCode.RECORD_TOO_LARGE, "batch declares " + batch.getUncompressedSize()
+          + " bytes decompressed; the limit is " + maxDecompressedBytes + " (message.max.decompressed.bytes)");
+    }
+    ByteString records;
+    try {
+      records = Codec.of(type).decompress(batch.getRecords(), maxDecompressedBytes);
+    } catch (DecompressedTooLargeException e) {
+      throw new ServerException(ErrorCode.RECORD_TOO_LARGE, "batch decompresses to more than "
+          + maxDecompressedBytes + " bytes (message.max.decompressed.bytes)");
+    } catch (CorruptCompressedDataException e) {
+      throw new ServerException(ErrorCode.CORRUPT_MESSAGE, "batch cannot be decompressed as " + type.configName()
+          + ": " + e.getMessage());
+    }
+    if (batch.getUncompressedSize() != records.size()) {
+      throw invalid("uncompressed_size " + batch.getUncompressedSize() + " does not match the " + records.size()
+          + " bytes the batch decompresses to");
     }
     int count;
     try {
-      count = Records.parseFrom(batch.getRecords()).getRecordsCount();
+      count = Records.parseFrom(records).getRecordsCount();
     } catch (InvalidProtocolBufferException e) {
       throw new ServerException(ErrorCode.CORRUPT_MESSAGE, "batch records cannot be decoded: " + e.getMessage());
     }

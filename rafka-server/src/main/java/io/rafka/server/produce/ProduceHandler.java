@@ -9,6 +9,7 @@ import io.rafka.proto.RecordBatch;
 import io.rafka.proto.internal.AppendCommand;
 import io.rafka.proto.internal.PartitionCommand;
 import io.rafka.proto.internal.PartitionCommandResult;
+import io.rafka.server.common.FaultPoints;
 import io.rafka.server.config.ServerConfig;
 import io.rafka.server.config.TopicConfig;
 import io.rafka.server.errors.Errors;
@@ -36,6 +37,7 @@ public final class ProduceHandler {
   private final ServerMetrics metrics;
   private final Clock clock;
   private final Duration maxTimeout;
+  private final int maxDecompressedBytes;
   private final Map<String, Integer> maxBatchBytesByTopicId = new ConcurrentHashMap<>();
 
   public ProduceHandler(ServerConfig config, RaftNode raft, ServerMetrics metrics, Clock clock) {
@@ -44,6 +46,7 @@ public final class ProduceHandler {
     this.metrics = metrics;
     this.clock = clock;
     this.maxTimeout = config.get(ServerConfig.PRODUCE_TIMEOUT);
+    this.maxDecompressedBytes = config.get(ServerConfig.MESSAGE_MAX_DECOMPRESSED_BYTES).intValue();
   }
 
   public CompletableFuture<ProduceResponse> produce(ProduceRequest request) {
@@ -53,7 +56,7 @@ public final class ProduceHandler {
     try {
       TopicInfo topic = locate(image, request);
       RecordBatch batch = request.getBatch();
-      BatchValidator.validate(batch, batch.getSerializedSize(), maxBatchBytes(topic));
+      BatchValidator.validate(batch, batch.getSerializedSize(), maxBatchBytes(topic), maxDecompressedBytes);
       if (request.getTimeoutMs() < 0) {
         throw new ServerException(ErrorCode.INVALID_REQUEST, "timeout_ms must not be negative");
       }
@@ -70,6 +73,11 @@ public final class ProduceHandler {
       response = raft.submit(partition, command, timeout).handle((result, error) -> {
         if (error != null) {
           return failure(image, error);
+        }
+        try {
+          FaultPoints.hit(FaultPoints.PRODUCE_AFTER_COMMIT, partition);
+        } catch (ServerException injected) {
+          return failure(image, injected);
         }
         if (result.getError() == ErrorCode.NONE && !result.getDuplicate()) {
           metrics.produceBytesIn().mark(bytes);

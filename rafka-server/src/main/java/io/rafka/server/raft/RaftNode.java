@@ -25,6 +25,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -316,6 +317,44 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
       LOG.info("[node={}] removed replica of partition {}/{} and its data", nodeId, partition.topicId(),
           partition.partition());
       return null;
+    });
+  }
+
+  /**
+   * Makes {@code toNode} the leader of a partition's group. Ratis only hands leadership to the peer with the
+   * highest priority (and a leader yields to a caught-up peer with a higher one), so this first raises the
+   * target's priority above the others with a configuration change, then asks for the transfer. The new
+   * priorities stay until changed again.
+   */
+  public CompletableFuture<Void> transferLeadership(PartitionId partition, int toNode, Duration timeout) {
+    RaftGroupId gid = GroupIds.partition(partition.topicId(), partition.partition());
+    return CompletableFuture.runAsync(() -> {
+      try (RaftClient client = RaftClient.newBuilder().setRaftGroup(server.getDivision(gid).getGroup())
+          .setProperties(RatisProperties.forClient(config)).setClientId(ClientId.randomId())
+          .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(10,
+              TimeDuration.valueOf(200, TimeUnit.MILLISECONDS))).build()) {
+        List<RaftPeer> peers = new ArrayList<>(server.getDivision(gid).getRaftConf().getCurrentPeers());
+        int top = peers.stream().mapToInt(RaftPeer::getPriority).max().orElse(0);
+        RaftPeerId target = peerId(toNode);
+        if (peers.stream().noneMatch(p -> p.getId().equals(target))) {
+          throw new ServerException(ErrorCode.INVALID_REQUEST, "node " + toNode + " has no replica of " + partition);
+        }
+        List<RaftPeer> reprioritised = peers.stream().map(p -> p.getId().equals(target)
+            ? RaftPeer.newBuilder(p).setPriority(top + 1).build() : p).toList();
+        RaftClientReply reconfigured = client.admin().setConfiguration(reprioritised);
+        if (!reconfigured.isSuccess()) {
+          throw new ServerException(ErrorCode.LEADER_NOT_AVAILABLE, "raising node " + toNode + "'s priority in "
+              + partition + " failed: " + reconfigured.getException());
+        }
+        RaftClientReply reply = client.admin().transferLeadership(target, timeout.toMillis());
+        if (!reply.isSuccess()) {
+          throw new ServerException(ErrorCode.LEADER_NOT_AVAILABLE, "transfer of " + partition + " to node "
+              + toNode + " failed: " + reply.getException());
+        }
+      } catch (IOException e) {
+        throw new ServerException(ErrorCode.LEADER_NOT_AVAILABLE, "transfer of " + partition + " to node " + toNode
+            + " failed: " + e.getMessage(), e);
+      }
     });
   }
 

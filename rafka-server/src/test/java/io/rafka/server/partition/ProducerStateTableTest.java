@@ -44,6 +44,13 @@ class ProducerStateTableTest {
   }
 
   @Test
+  void anUnknownProducerMustStartAtZero() {
+    assertEquals(ErrorCode.UNKNOWN_PRODUCER_ID,
+        assertInstanceOf(ProducerStateTable.Refuse.class, table.check(42, 0, 785, 10)).code());
+    assertInstanceOf(ProducerStateTable.Append.class, table.check(42, 0, 0, 10));
+  }
+
+  @Test
   void sequencesWrapAtIntMax() {
     table.record(1, 0, Integer.MAX_VALUE - 1, 2, 0, 1);
     assertInstanceOf(ProducerStateTable.Append.class, table.check(1, 0, 0, 1));

@@ -2,8 +2,11 @@ package io.rafka.server.produce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
+import io.rafka.common.compress.Codec;
+import io.rafka.common.compress.CompressionType;
 import io.rafka.proto.Compression;
 import io.rafka.proto.ErrorCode;
 import io.rafka.proto.Record;
@@ -27,13 +30,13 @@ class BatchValidatorTest {
   }
 
   private static ErrorCode refusal(RecordBatch b, int max) {
-    return assertThrows(ServerException.class, () -> BatchValidator.validate(b, b.getSerializedSize(), max)).code();
+    return assertThrows(ServerException.class, () -> BatchValidator.validate(b, b.getSerializedSize(), max, 8 << 20)).code();
   }
 
   @Test
   void aWellFormedBatchPasses() {
     RecordBatch b = valid(3);
-    BatchValidator.validate(b, b.getSerializedSize(), 1 << 20);
+    BatchValidator.validate(b, b.getSerializedSize(), 1 << 20, 8 << 20);
   }
 
   @Test
@@ -63,11 +66,46 @@ class BatchValidatorTest {
   }
 
   @Test
-  void unknownCompressionIsRefused() {
+  void unknownOrUnsupportedCompressionIsRefused() {
     assertEquals(ErrorCode.UNSUPPORTED_COMPRESSION_TYPE,
         refusal(valid(1).toBuilder().setCompressionValue(99).build(), 1 << 20));
     assertEquals(ErrorCode.UNSUPPORTED_COMPRESSION_TYPE,
+        refusal(valid(1).toBuilder().setCompression(Compression.COMPRESSION_SNAPPY).build(), 1 << 20));
+  }
+
+  @Test
+  void recordsThatAreNotWhatTheCodecSaysAreCorrupt() {
+    assertEquals(ErrorCode.CORRUPT_MESSAGE,
         refusal(valid(1).toBuilder().setCompression(Compression.COMPRESSION_LZ4).build(), 1 << 20));
+  }
+
+  @Test
+  void everyCodecRoundTripsThroughTheValidator() {
+    for (CompressionType type : CompressionType.values()) {
+      RecordBatch b = io.rafka.client.internals.RecordBatches.encode(java.util.List.of(
+          new io.rafka.client.internals.RecordBatches.Encoded(null, "x".repeat(500).getBytes(), 1, java.util.List.of())),
+          -1, 0, -1, type);
+      BatchValidator.validate(b, b.getSerializedSize(), 1 << 20, 8 << 20);
+      assertEquals(type.id(), b.getCompressionValue());
+    }
+  }
+
+  @Test
+  void aCompressionBombIsRefusedWithoutInflatingIt() {
+    Records.Builder rb = Records.newBuilder();
+    rb.addRecords(Record.newBuilder().setValue(ByteString.copyFrom(new byte[4 << 20])));
+    ByteString raw = rb.build().toByteString();
+    ByteString packed = Codec.of(CompressionType.ZSTD).compress(raw);
+    CRC32C crc = new CRC32C();
+    crc.update(packed.asReadOnlyByteBuffer());
+    RecordBatch bomb = RecordBatch.newBuilder().setProducerId(-1).setBaseSequence(-1).setRecordCount(1)
+        .setCompression(Compression.COMPRESSION_ZSTD).setUncompressedSize(1000).setCrc32C((int) crc.getValue())
+        .setRecords(packed).build();
+    assertTrue(packed.size() < 4096, "the bomb is small on the wire: " + packed.size());
+    ServerException e = assertThrows(ServerException.class,
+        () -> BatchValidator.validate(bomb, bomb.getSerializedSize(), 1 << 20, 1 << 20));
+    assertEquals(ErrorCode.RECORD_TOO_LARGE, e.code());
+    assertTrue(e.getMessage().contains("message.max.decompressed.bytes"), e.getMessage());
   }
 
   @Test

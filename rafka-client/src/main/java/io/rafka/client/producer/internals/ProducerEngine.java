@@ -12,6 +12,7 @@ import io.rafka.client.producer.ProducerConfig;
 import io.rafka.client.producer.RecordMetadata;
 import io.rafka.common.Header;
 import io.rafka.common.TopicPartition;
+import io.rafka.common.compress.CompressionType;
 import io.rafka.common.config.ConfigValues;
 import io.rafka.proto.TopicMetadata;
 import java.time.Duration;
@@ -46,10 +47,12 @@ public final class ProducerEngine {
     this.maxRequestSize = config.get(ProducerConfig.MAX_REQUEST_SIZE);
     this.sticky = new StickyPartitioner(config.get(ProducerConfig.BATCH_SIZE));
     this.accumulator = new RecordAccumulator(config.get(ProducerConfig.BUFFER_MEMORY),
-        config.get(ProducerConfig.BATCH_SIZE), config.get(ProducerConfig.LINGER_MS));
+        config.get(ProducerConfig.BATCH_SIZE), config.get(ProducerConfig.LINGER_MS),
+        config.get(ProducerConfig.MAX_IN_FLIGHT));
     this.sender = new Sender(accumulator, metadata, channels, config.get(ProducerConfig.ENABLE_IDEMPOTENCE),
         requestTimeout, Duration.ofMillis(config.get(ProducerConfig.DELIVERY_TIMEOUT_MS)),
-        new Backoff(config.get(CommonClientConfigs.RETRY_BACKOFF_MS), config.get(CommonClientConfigs.RETRY_BACKOFF_MAX_MS)));
+        new Backoff(config.get(CommonClientConfigs.RETRY_BACKOFF_MS), config.get(CommonClientConfigs.RETRY_BACKOFF_MAX_MS)),
+        CompressionType.forName(config.get(ProducerConfig.COMPRESSION_TYPE)));
     this.senderThread = new Thread(sender, "rafka-producer-" + clientName + "-sender");
     this.senderThread.setDaemon(true);
     this.senderThread.start();

@@ -11,6 +11,7 @@ import io.rafka.client.internals.ClusterView;
 import io.rafka.client.internals.MetadataCache;
 import io.rafka.client.internals.RecordBatches;
 import io.rafka.client.producer.RecordMetadata;
+import io.rafka.common.compress.CompressionType;
 import io.rafka.proto.ErrorCode;
 import io.rafka.proto.InitProducerIdRequest;
 import io.rafka.proto.InitProducerIdResponse;
@@ -40,6 +41,7 @@ public final class Sender implements Runnable {
   private final Duration requestTimeout;
   private final long deliveryTimeoutNanos;
   private final Backoff backoff;
+  private final CompressionType compression;
   private volatile boolean running = true;
   private volatile boolean forceClose;
   private volatile boolean flushing;
@@ -47,7 +49,8 @@ public final class Sender implements Runnable {
   private int initAttempts;
 
   Sender(RecordAccumulator accumulator, MetadataCache metadata, Channels channels, boolean idempotent,
-      Duration requestTimeout, Duration deliveryTimeout, Backoff backoff) {
+      Duration requestTimeout, Duration deliveryTimeout, Backoff backoff, CompressionType compression) {
+    this.compression = compression;
     this.accumulator = accumulator;
     this.metadata = metadata;
     this.channels = channels;
@@ -98,8 +101,8 @@ public final class Sender implements Runnable {
 
   private void send(ProducerBatch batch) {
     if (System.nanoTime() - batch.firstCreatedNanos() >= deliveryTimeoutNanos) {
-      fail(batch, new TimeoutException("records for " + batch.partition + " expired after delivery.timeout.ms"
-          + " (" + batch.attempts + " attempts)"));
+      failIndeterminately(batch, new TimeoutException("records for " + batch.partition
+          + " expired after delivery.timeout.ms (" + batch.attempts + " attempts)"));
       return;
     }
     ClusterView view = metadata.current();
@@ -112,7 +115,8 @@ public final class Sender implements Runnable {
     }
     batch.attempts++;
     RecordBatch encoded = RecordBatches.encode(batch.records.stream().map(PendingRecord::record).toList(),
-        idempotent ? producerId : -1, idempotent ? batch.epoch : 0, idempotent ? batch.baseSequence : -1);
+        idempotent ? producerId : -1, idempotent ? batch.epoch : 0, idempotent ? batch.baseSequence : -1,
+        compression);
     ProduceRequest request = ProduceRequest.newBuilder().setTopic(batch.partition.topic())
         .setPartition(batch.partition.partition()).setBatch(encoded)
         .setTimeoutMs((int) Math.min(Integer.MAX_VALUE, requestTimeout.toMillis())).build();
@@ -135,22 +139,39 @@ public final class Sender implements Runnable {
     if (failure instanceof RetriableException) {
       metadata.refresh();
       retry(batch, failure);
+    } else if (failure.code() == ErrorCode.OUT_OF_ORDER_SEQUENCE && idempotent
+        && (batch.raced || accumulator.earlierPending(batch))) {
+      // Requests to one partition can overtake each other on their way into its log: an earlier batch had not
+      // landed when this one was applied. Resend it, in order, after the earlier ones.
+      retry(batch, failure);
+    } else if (failure.code() == ErrorCode.UNKNOWN_PRODUCER_ID && idempotent) {
+      if (batch.raced || accumulator.earlierPending(batch)) {
+        retry(batch, failure);
+      } else {
+        // The partition lost (or never had) this producer's state: start over at sequence 0 in a new epoch.
+        accumulator.resendInNewEpoch(batch);
+      }
+    } else if (failure.code() == ErrorCode.UNKNOWN_SERVER_ERROR || failure.code() == ErrorCode.NONE) {
+      failIndeterminately(batch, failure);
     } else {
-      fail(batch, failure);
+      LOG.warn("batch of {} records for {} (epoch {}, sequence {}) failed: {}; {}", batch.records.size(),
+          batch.partition, batch.epoch, batch.baseSequence, failure.getMessage(), accumulator.describe(batch.partition));
+      accumulator.failedDefinitely(batch);
+      batch.records.forEach(r -> r.future().completeExceptionally(failure));
     }
   }
 
   private void retry(ProducerBatch batch, RafkaException cause) {
     if (System.nanoTime() - batch.firstCreatedNanos() >= deliveryTimeoutNanos) {
-      fail(batch, new TimeoutException("records for " + batch.partition + " expired after delivery.timeout.ms"
-          + " (" + batch.attempts + " attempts); last error: " + cause, cause));
+      failIndeterminately(batch, new TimeoutException("records for " + batch.partition
+          + " expired after delivery.timeout.ms (" + batch.attempts + " attempts); last error: " + cause, cause));
       return;
     }
     accumulator.retryLater(batch, TimeUnit.MILLISECONDS.toNanos(backoff.delayMs(batch.attempts)));
   }
 
   private void succeed(ProducerBatch batch, ProduceResponse response) {
-    accumulator.completed(batch, false);
+    accumulator.succeeded(batch);
     List<PendingRecord> records = batch.records;
     for (int i = 0; i < records.size(); i++) {
       PendingRecord r = records.get(i);
@@ -159,9 +180,12 @@ public final class Sender implements Runnable {
     }
   }
 
-  private void fail(ProducerBatch batch, RafkaException e) {
-    accumulator.completed(batch, true);
+  /** The batch may or may not be written; the ones waiting behind it share its fate (see the accumulator). */
+  private void failIndeterminately(ProducerBatch batch, RafkaException e) {
+    List<ProducerBatch> also = accumulator.failedIndeterminately(batch);
     batch.records.forEach(r -> r.future().completeExceptionally(e));
+    also.forEach(b -> b.records.forEach(r -> r.future().completeExceptionally(new TimeoutException(
+        "records for " + b.partition + " queued behind a batch whose outcome is unknown: " + e.getMessage(), e))));
   }
 
   /** Sends every queued record at once, without waiting for linger.ms. */

@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * Everything an assignor is given for one group; immutable and thread-safe. Maps and sets are copied into
  * sorted, unmodifiable ones so that an assignment can never depend on hash iteration order.
  *
- * @param members the members, in the caller's order (by member id); ids must be unique
+ * @param members the members; ids must be unique. Assignors sort them by id, so their order does not matter
  * @param partitionCounts topic name to partition count; a topic missing here does not exist (yet)
  * @param previous member id to what it owned before; may name members that left or partitions that no longer
  *     exist, which assignors ignore

@@ -26,11 +26,11 @@ import java.util.Set;
  * <p>What this guarantees. The result is as balanced as the subscriptions allow: no valid assignment has a
  * smaller largest load or a larger smallest load; with equal subscriptions, loads differ by at most one. With
  * equal subscriptions it also keeps as many previous (member, partition) pairs as any balanced assignment can:
- * partitions only ever leave members above their final share and only ever reach members below it, and the
- * one-extra shares settle on members that had enough to fill them. So when a member joins a balanced group of {@code N} with
- * {@code P} partitions, exactly {@code floor(P / (N + 1))} partitions move, all to the newcomer; when a member
- * leaves, exactly its partitions move; and when nothing changes, nothing moves. With unequal subscriptions
- * the chains are kept short, but fewest moves is not guaranteed.
+ * every move then goes from a most to a least loaded member, so a member only ever gives or only ever receives,
+ * and none gives down to the smaller share while another receives up to the larger one. Hence when a member
+ * joins a balanced group of {@code N} with {@code P} partitions, exactly {@code floor(P / (N + 1))} partitions
+ * move, all to the newcomer; when a member leaves, exactly its partitions move; and when nothing changes,
+ * nothing moves. With unequal subscriptions the chains are kept short, but fewest moves is not guaranteed.
  */
 public final class StickyAssignor implements PartitionAssignor {
 
