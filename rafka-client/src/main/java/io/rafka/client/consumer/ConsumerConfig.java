@@ -37,6 +37,11 @@ public final class ConsumerConfig {
   public static final ConfigKey<Integer> AUTO_COMMIT_INTERVAL_MS = ConfigKey.of("auto.commit.interval.ms",
       ConfigType.INT, 5000, v -> v >= 1, "at least 1", "How often poll() commits positions when auto-commit is on.");
 
+  public static final ConfigKey<String> KEY_DESERIALIZER = ConfigKey.of("key.deserializer", ConfigType.STRING,
+      "", "Class of the key Deserializer, when none is passed to the constructor.");
+  public static final ConfigKey<String> VALUE_DESERIALIZER = ConfigKey.of("value.deserializer", ConfigType.STRING,
+      "", "Class of the value Deserializer, when none is passed to the constructor.");
+
   public static final ConfigDef DEF;
 
   static {
@@ -52,6 +57,8 @@ public final class ConsumerConfig {
     b.define(GROUP_REMOTE_ASSIGNOR);
     b.define(ENABLE_AUTO_COMMIT);
     b.define(AUTO_COMMIT_INTERVAL_MS);
+    b.define(KEY_DESERIALIZER);
+    b.define(VALUE_DESERIALIZER);
     DEF = b.build();
   }
 

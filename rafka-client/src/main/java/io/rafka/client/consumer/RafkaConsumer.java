@@ -8,6 +8,7 @@ import io.rafka.client.internals.MetadataCache;
 import io.rafka.client.internals.RecordBatches;
 import io.rafka.common.TopicPartition;
 import io.rafka.common.config.ConfigValues;
+import io.rafka.common.config.Instances;
 import io.rafka.common.serialization.Deserializer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,10 +52,23 @@ public final class RafkaConsumer<K, V> implements AutoCloseable {
   private int depth;
   private boolean closed;
 
+  /** A consumer with these deserializers (key.deserializer and value.deserializer are then not used). */
   public RafkaConsumer(Map<String, ?> props, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
-    this.keyDeserializer = Objects.requireNonNull(keyDeserializer, "keyDeserializer");
-    this.valueDeserializer = Objects.requireNonNull(valueDeserializer, "valueDeserializer");
-    ConfigValues config = ConsumerConfig.parse(props);
+    this(ConsumerConfig.parse(props), Objects.requireNonNull(keyDeserializer, "keyDeserializer"),
+        Objects.requireNonNull(valueDeserializer, "valueDeserializer"));
+  }
+
+  /** A consumer whose deserializers are the classes named by key.deserializer and value.deserializer. */
+  public RafkaConsumer(Map<String, ?> props) {
+    this(ConsumerConfig.parse(props), null, null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private RafkaConsumer(ConfigValues config, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
+    this.keyDeserializer = keyDeserializer != null ? keyDeserializer : Instances.create(
+        ConsumerConfig.KEY_DESERIALIZER, config.get(ConsumerConfig.KEY_DESERIALIZER), Deserializer.class);
+    this.valueDeserializer = valueDeserializer != null ? valueDeserializer : Instances.create(
+        ConsumerConfig.VALUE_DESERIALIZER, config.get(ConsumerConfig.VALUE_DESERIALIZER), Deserializer.class);
     this.requestTimeout = Duration.ofMillis(config.get(CommonClientConfigs.REQUEST_TIMEOUT_MS));
     this.channels = new Channels(config.get(CommonClientConfigs.MAX_RESPONSE_BYTES));
     MetadataCache metadata = new MetadataCache(config.get(CommonClientConfigs.BOOTSTRAP_SERVERS), channels,

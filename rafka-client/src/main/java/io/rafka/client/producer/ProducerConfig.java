@@ -31,6 +31,15 @@ public final class ProducerConfig {
       "none", v -> java.util.Set.of("none", "lz4", "zstd", "gzip").contains(v), "none, lz4, zstd or gzip",
       "How batches are compressed; consumers decompress transparently.");
 
+  public static final ConfigKey<String> ACKS = ConfigKey.of("acks", ConfigType.STRING, "all",
+      v -> v.equals("all") || v.equals("-1"), "all (or -1): Rafka acknowledges a write once a majority of its "
+          + "replicas has it on disk, and offers nothing weaker",
+      "When a write is acknowledged: after the partition's Raft group committed it.");
+  public static final ConfigKey<String> KEY_SERIALIZER = ConfigKey.of("key.serializer", ConfigType.STRING, "",
+      "Class of the key Serializer, when none is passed to the constructor.");
+  public static final ConfigKey<String> VALUE_SERIALIZER = ConfigKey.of("value.serializer", ConfigType.STRING, "",
+      "Class of the value Serializer, when none is passed to the constructor.");
+
   public static final ConfigDef DEF;
 
   static {
@@ -44,6 +53,9 @@ public final class ProducerConfig {
     b.define(ENABLE_IDEMPOTENCE);
     b.define(MAX_IN_FLIGHT);
     b.define(COMPRESSION_TYPE);
+    b.define(ACKS);
+    b.define(KEY_SERIALIZER);
+    b.define(VALUE_SERIALIZER);
     DEF = b.build();
   }
 

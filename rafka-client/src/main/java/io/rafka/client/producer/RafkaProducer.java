@@ -2,10 +2,14 @@ package io.rafka.client.producer;
 
 import io.rafka.client.CommonClientConfigs;
 import io.rafka.client.producer.internals.ProducerEngine;
+import io.rafka.common.PartitionMetadata;
 import io.rafka.common.config.ConfigValues;
+import io.rafka.common.config.Instances;
 import io.rafka.common.serialization.Serializer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -35,11 +39,24 @@ public final class RafkaProducer<K, V> implements AutoCloseable {
   private final Serializer<K> keySerializer;
   private final Serializer<V> valueSerializer;
 
+  /** A producer with these serializers (key.serializer and value.serializer are then not used). */
   public RafkaProducer(Map<String, ?> props, Serializer<K> keySerializer, Serializer<V> valueSerializer) {
-    ConfigValues config = ProducerConfig.parse(props);
+    this(ProducerConfig.parse(props), Objects.requireNonNull(keySerializer, "keySerializer"),
+        Objects.requireNonNull(valueSerializer, "valueSerializer"));
+  }
+
+  /** A producer whose serializers are the classes named by key.serializer and value.serializer. */
+  public RafkaProducer(Map<String, ?> props) {
+    this(ProducerConfig.parse(props), null, null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private RafkaProducer(ConfigValues config, Serializer<K> keySerializer, Serializer<V> valueSerializer) {
+    this.keySerializer = keySerializer != null ? keySerializer : Instances.create(ProducerConfig.KEY_SERIALIZER,
+        config.get(ProducerConfig.KEY_SERIALIZER), Serializer.class);
+    this.valueSerializer = valueSerializer != null ? valueSerializer : Instances.create(
+        ProducerConfig.VALUE_SERIALIZER, config.get(ProducerConfig.VALUE_SERIALIZER), Serializer.class);
     this.engine = new ProducerEngine(config, clientName(config));
-    this.keySerializer = keySerializer;
-    this.valueSerializer = valueSerializer;
   }
 
   private static String clientName(ConfigValues config) {
@@ -52,6 +69,7 @@ public final class RafkaProducer<K, V> implements AutoCloseable {
    * the buffer is full or the topic's metadata is unknown, up to max.block.ms.
    */
   public CompletableFuture<RecordMetadata> send(ProducerRecord<K, V> record) {
+    Objects.requireNonNull(record, "record");
     return engine.send(record.topic(), record.partition(), record.timestamp(),
         keySerializer.serialize(record.topic(), record.key()),
         valueSerializer.serialize(record.topic(), record.value()), record.headers());
@@ -63,6 +81,11 @@ public final class RafkaProducer<K, V> implements AutoCloseable {
     f.whenComplete((m, e) -> callback.onCompletion(m, e == null ? null
         : (e instanceof Exception ex ? ex : new RuntimeException(e))));
     return f;
+  }
+
+  /** The topic's partitions with their leaders and replicas (waiting up to max.block.ms for metadata). */
+  public List<PartitionMetadata> partitionsFor(String topic) {
+    return engine.partitionsFor(Objects.requireNonNull(topic, "topic"));
   }
 
   /** Sends everything queued now and waits until each of those records is acknowledged or failed. */

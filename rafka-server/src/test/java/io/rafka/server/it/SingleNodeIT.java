@@ -5,13 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.codahale.metrics.Gauge;
+import io.rafka.client.consumer.RafkaConsumer;
 import io.rafka.client.internals.RecordBatches;
+import io.rafka.client.producer.ProducerRecord;
+import io.rafka.client.producer.RafkaProducer;
+import io.rafka.client.producer.RecordMetadata;
+import io.rafka.common.TopicPartition;
+import io.rafka.common.serialization.StringDeserializer;
+import io.rafka.common.serialization.StringSerializer;
 import io.rafka.proto.CreateTopicRequest;
 import io.rafka.proto.ErrorCode;
 import io.rafka.proto.FetchPartitionResult;
 import io.rafka.proto.ProduceResponse;
 import io.rafka.server.RafkaServer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +30,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** One in-process node: the read path (cache, segments, long-poll) seen from the gRPC API. */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -101,6 +112,44 @@ class SingleNodeIT {
     assertEquals(ErrorCode.NONE, r.getError().getCode());
     assertTrue(r.getRecords().isEmpty());
     assertTrue(tookMs >= 350, "the fetch answered after " + tookMs + " ms instead of waiting about 400 ms");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"none", "lz4", "zstd", "gzip"})
+  void eachCompressionCodecRoundTripsThroughProducerLogAndConsumer(String codec) throws Exception {
+    String topic = "compressed-" + codec;
+    createTopic(topic, 1);
+    Map<String, Object> props = cluster.clientProps();
+    props.put("compression.type", codec);
+    props.put("linger.ms", "20");
+    List<String> sent = new ArrayList<>();
+    try (RafkaProducer<String, String> producer =
+             new RafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+      List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>();
+      for (int i = 0; i < 500; i++) {
+        String value = "{\"order\":" + i + ",\"item\":\"widget-" + (i % 7) + "\",\"codec\":\"" + codec + "\"}";
+        sent.add(value);
+        acks.add(producer.send(new ProducerRecord<>(topic, 0, "k" + i, value)));
+      }
+      producer.flush();
+      for (CompletableFuture<RecordMetadata> a : acks) {
+        a.get(30, TimeUnit.SECONDS);
+      }
+    }
+    long stored = cluster.node(1).partitions().get(topic, 0).orElseThrow().sizeInBytes();
+    List<String> read = new ArrayList<>();
+    Map<String, Object> cprops = cluster.clientProps();
+    cprops.put("auto.offset.reset", "earliest");
+    try (RafkaConsumer<String, String> consumer =
+             new RafkaConsumer<>(cprops, new StringDeserializer(), new StringDeserializer())) {
+      consumer.assign(List.of(new TopicPartition(topic, 0)));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (read.size() < sent.size() && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(500)).forEach(r -> read.add(r.value()));
+      }
+    }
+    assertEquals(sent, read, codec + " must round-trip every record in order");
+    System.out.println("codec " + codec + ": 500 records stored in " + stored + " bytes");
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.rafka.client.internals.RecordBatches;
 import io.rafka.client.producer.ProducerConfig;
 import io.rafka.client.producer.RecordMetadata;
 import io.rafka.common.Header;
+import io.rafka.common.PartitionMetadata;
 import io.rafka.common.TopicPartition;
 import io.rafka.common.compress.CompressionType;
 import io.rafka.common.config.ConfigValues;
@@ -130,6 +131,12 @@ public final class ProducerEngine {
         // No node answered: loop until max.block.ms runs out.
       }
     }
+  }
+
+  public List<PartitionMetadata> partitionsFor(String topic) {
+    TopicMetadata t = awaitTopic(topic, System.nanoTime());
+    return t.getPartitionsList().stream().map(p -> new PartitionMetadata(topic, p.getPartition(), p.getLeader(),
+        p.getReplicasList())).toList();
   }
 
   public void flush() {
