@@ -31,9 +31,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code rafka-console-consumer.sh}: prints the records of a topic to standard output, one per line, with
- * the flags of Kafka's {@code kafka-console-consumer.sh}. There are no consumer groups yet, so it reads
- * every partition of the topic (or the one given). Not thread-safe; picocli fills and runs it once.
+ * Not thread-safe (picocli fills and runs it once): {@code rafka-console-consumer.sh}, which prints the
+ * records of a topic to standard output, one per line, with the flags of Kafka's
+ * {@code kafka-console-consumer.sh}. With {@code --group} it reads as a member of that consumer group, which
+ * decides the partitions it reads and where it starts; without, it reads every partition of the topic (or the
+ * one given) outside any group.
  */
 @Command(name = "rafka-console-consumer.sh", sortOptions = false,
     description = "Print the records of a topic to standard output, one per line.")
@@ -48,8 +50,14 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
   @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "The topic to read.")
   String topic;
 
+  @Option(names = "--group", paramLabel = "GROUP",
+      description = "Read as a member of this consumer group: the group assigns the partitions, reading starts "
+          + "at its committed offsets, and what was read is committed.")
+  String group;
+
   @Option(names = "--from-beginning",
-      description = "Start at the beginning of the log rather than at its end.")
+      description = "Start at the beginning of the log rather than at its end (with --group: where the group "
+          + "has no committed offset).")
   boolean fromBeginning;
 
   @Option(names = "--partition", paramLabel = "P", description = "Read only this partition.")
@@ -85,6 +93,7 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    checkGroupFlags();
     StartPosition start;
     RecordFormatter formatter;
     try {
@@ -112,10 +121,20 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
     }, "rafka-console-consumer-shutdown"));
     try (RafkaConsumer<String, String> consumer =
         new RafkaConsumer<>(consumerConfig(start), new StringDeserializer(), new StringDeserializer())) {
-      List<TopicPartition> partitions = partitionsToRead();
-      consumer.assign(partitions);
-      start.applyTo(consumer, partitions);
+      if (group == null) {
+        List<TopicPartition> partitions = partitionsToRead(describeTopic());
+        consumer.assign(partitions);
+        start.applyTo(consumer, partitions);
+      } else {
+        // Asked first so that a missing topic fails here, as it does without --group, rather than the
+        // group waiting for partitions that will never come.
+        describeTopic();
+        consumer.subscribe(List.of(topic));
+      }
       readAll(loop, consumer);
+      // Closing commits the group's positions, which include records polled but left unprinted at
+      // --max-messages; moving back to them keeps them for the group's next reader.
+      loop.unwritten().forEach(consumer::seek);
     } finally {
       finished.countDown();
     }
@@ -135,12 +154,15 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
     }
   }
 
-  /** The topic's partitions, or the one asked for; asks the cluster, so a missing topic fails here. */
-  private List<TopicPartition> partitionsToRead() {
-    TopicDescription description;
+  /** Asks the cluster about the topic, so a missing topic fails here. */
+  private TopicDescription describeTopic() {
     try (RafkaAdmin admin = RafkaAdmin.create(Map.of(CommonOptions.BOOTSTRAP_SERVERS, common.bootstrapServer))) {
-      description = admin.describeTopic(topic).join();
+      return admin.describeTopic(topic).join();
     }
+  }
+
+  /** The topic's partitions, or the one asked for. */
+  private List<TopicPartition> partitionsToRead(TopicDescription description) {
     List<TopicPartition> all = description.partitions().stream()
         .map(p -> new TopicPartition(topic, p.partition())).toList();
     if (partition == null) {
@@ -154,14 +176,39 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
   }
 
   /**
-   * The user's consumer settings, with the cluster from --bootstrap-server and, unless the user set it,
-   * the auto.offset.reset that matches where we start.
+   * The user's consumer settings, with the cluster from --bootstrap-server, the group from --group and,
+   * unless the user set it, the auto.offset.reset that matches where we start; in a group that is where a
+   * partition without a committed offset starts.
    */
-  private Map<String, String> consumerConfig(StartPosition start) {
+  Map<String, String> consumerConfig(StartPosition start) {
     Map<String, String> config = new HashMap<>(KeyValue.toMap(consumerProperties));
     config.put(CommonOptions.BOOTSTRAP_SERVERS, common.bootstrapServer);
+    if (group != null) {
+      config.put(ConsumerConfig.GROUP_ID.name(), group);
+    }
     config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET.name(), start.autoOffsetReset());
     return config;
+  }
+
+  /**
+   * The group decides which partitions a member reads and where it starts, so --partition and --offset do
+   * not combine with --group. Checked before the start flags, whose own complaints would mislead here.
+   */
+  private void checkGroupFlags() {
+    if (group == null) {
+      return;
+    }
+    if (group.isEmpty()) {
+      throw usage("--group must not be empty");
+    }
+    if (partition != null || offset != null) {
+      throw usage("--partition and --offset cannot be used with --group: the group assigns the partitions "
+          + "and starts each at its committed offset");
+    }
+    String configured = KeyValue.toMap(consumerProperties).get(ConsumerConfig.GROUP_ID.name());
+    if (configured != null && !configured.equals(group)) {
+      throw usage("--group '" + group + "' and --consumer-property group.id=" + configured + " disagree");
+    }
   }
 
   private void checkAtLeast(String flag, Number value, long min) {

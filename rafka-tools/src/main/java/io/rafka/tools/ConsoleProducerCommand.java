@@ -1,6 +1,8 @@
 package io.rafka.tools;
 
+import io.rafka.client.producer.ProducerConfig;
 import io.rafka.client.producer.RafkaProducer;
+import io.rafka.common.compress.CompressionType;
 import io.rafka.common.serialization.StringSerializer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -18,8 +20,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code rafka-console-producer.sh}: sends each line of standard input (UTF-8) as a record, with the flags
- * of Kafka's {@code kafka-console-producer.sh}. Not thread-safe; picocli fills and runs it once.
+ * Not thread-safe (picocli fills and runs it once): {@code rafka-console-producer.sh}, which sends each line
+ * of standard input (UTF-8) as a record, with the flags of Kafka's {@code kafka-console-producer.sh}.
  */
 @Command(name = "rafka-console-producer.sh", sortOptions = false,
     description = "Send each line of standard input as a record to a topic.")
@@ -36,6 +38,13 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
       description = "How lines are read: parse.key=true splits each line into key and value at the first "
           + "key.separator (default: a tab).")
   List<KeyValue> properties = new ArrayList<>();
+
+  // Kafka's flag takes its value optionally and means gzip without one; picocli's fallbackValue does that.
+  @Option(names = "--compression-codec", arity = "0..1", fallbackValue = "gzip", paramLabel = "CODEC",
+      converter = CompressionCodecConverter.class,
+      description = "Compress batches with none, lz4, zstd or gzip (gzip when the flag has no value); "
+          + "wins over --producer-property compression.type. Default: none.")
+  CompressionType compressionCodec;
 
   @Option(names = "--producer-property", paramLabel = "KEY=VALUE", converter = KeyValueConverter.class,
       description = "A producer setting such as linger.ms or batch.size; --bootstrap-server wins over "
@@ -57,11 +66,9 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    Map<String, String> config = new HashMap<>(KeyValue.toMap(producerProperties));
-    config.put(CommonOptions.BOOTSTRAP_SERVERS, common.bootstrapServer);
     FirstError errors = new FirstError();
     try (RafkaProducer<String, String> producer =
-        new RafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+        new RafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer())) {
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8),
           INPUT_BUFFER_CHARS);
       new LineProducer(topic, parser, producer::send, errors).run(in);
@@ -70,5 +77,18 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
     }
     errors.rethrow();
     return 0;
+  }
+
+  /**
+   * The user's producer settings, with the cluster from --bootstrap-server and, when given, the codec from
+   * --compression-codec; the producer's own default (none) applies otherwise.
+   */
+  Map<String, String> producerConfig() {
+    Map<String, String> config = new HashMap<>(KeyValue.toMap(producerProperties));
+    config.put(CommonOptions.BOOTSTRAP_SERVERS, common.bootstrapServer);
+    if (compressionCodec != null) {
+      config.put(ProducerConfig.COMPRESSION_TYPE.name(), compressionCodec.configName());
+    }
+    return config;
   }
 }

@@ -4,7 +4,10 @@ import io.rafka.client.consumer.ConsumerRecord;
 import io.rafka.client.consumer.ConsumerRecords;
 import java.io.IOException;
 import java.io.Writer;
+import io.rafka.common.TopicPartition;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -14,8 +17,9 @@ import java.util.function.LongSupplier;
  */
 final class ConsumeLoop {
   /**
-   * The longest single poll. The consumer has no wakeup(), so this bounds how long a stop request waits
-   * for the loop to notice it; short polls cost little since a poll returns as soon as records arrive.
+   * The longest single poll, which bounds how long a stop request waits for the loop to notice it; short
+   * polls cost little since a poll returns as soon as records arrive. The consumer's wakeup() is not used
+   * instead: one that lands before the loop starts would fail the setup's offset lookup rather than stop it.
    */
   static final long POLL_STEP_NANOS = Duration.ofMillis(200).toNanos();
 
@@ -30,6 +34,7 @@ final class ConsumeLoop {
   private final long maxMessages;
   private final long idleTimeoutNanos;
   private final LongSupplier nanoClock;
+  private final Map<TopicPartition, Long> unwritten = new HashMap<>();
   private volatile boolean stopped;
   private long written;
 
@@ -67,10 +72,12 @@ final class ConsumeLoop {
       }
       lastRecordAt = nanoClock.getAsLong();
       for (ConsumerRecord<String, String> record : records) {
-        out.write(formatter.format(record));
-        out.write('\n');
-        if (++written == maxMessages) {
-          break;
+        if (written == maxMessages) {
+          unwritten.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
+        } else {
+          out.write(formatter.format(record));
+          out.write('\n');
+          written++;
         }
       }
       out.flush();
@@ -81,6 +88,14 @@ final class ConsumeLoop {
   /** Asks the loop to end after its current poll. */
   void stop() {
     stopped = true;
+  }
+
+  /**
+   * Per partition, the offset of the first record that was polled but not written because
+   * {@code maxMessages} was reached: where a consumer must stand for its next reader to get that record.
+   */
+  Map<TopicPartition, Long> unwritten() {
+    return Map.copyOf(unwritten);
   }
 
   /** How many records were written so far. */

@@ -108,4 +108,93 @@ class CommandUsageTest {
     assertUsageError("unknown --property 'parse.key'", new ConsoleConsumerCommand(), SERVER, "--topic=t",
         "--property", "parse.key=true");
   }
+
+  @Test
+  void producerRefusesAnUnknownCompressionCodec() {
+    assertUsageError("compression type \"snappy\" is not supported: Rafka has no snappy codec; valid values are "
+        + "none, lz4, zstd, gzip", new ConsoleProducerCommand(), SERVER, "--topic=t", "--compression-codec=snappy");
+    assertUsageError("unknown compression type \"LZ4\"; valid values are none, lz4, zstd, gzip",
+        new ConsoleProducerCommand(), SERVER, "--topic=t", "--compression-codec", "LZ4");
+  }
+
+  @Test
+  void consumerGroupExcludesPartitionAndOffset() {
+    String message = "--partition and --offset cannot be used with --group";
+    assertUsageError(message, new ConsoleConsumerCommand(), SERVER, "--topic=t", "--group=g", "--partition=0");
+    assertUsageError(message, new ConsoleConsumerCommand(), SERVER, "--topic=t", "--group=g", "--offset=5");
+    assertUsageError(message, new ConsoleConsumerCommand(), SERVER, "--topic=t", "--group=g", "--partition=0",
+        "--offset=earliest");
+  }
+
+  @Test
+  void consumerGroupMustBeNamedAndAgreeWithGroupId() {
+    assertUsageError("--group must not be empty", new ConsoleConsumerCommand(), SERVER, "--topic=t", "--group=");
+    assertUsageError("--group 'g' and --consumer-property group.id=h disagree", new ConsoleConsumerCommand(),
+        SERVER, "--topic=t", "--group=g", "--consumer-property", "group.id=h");
+  }
+
+  @Test
+  void groupsNeedsExactlyOneAction() {
+    assertUsageError("Missing required argument (specify one of these)", new ConsumerGroupsCommand(), SERVER);
+    assertUsageError("mutually exclusive", new ConsumerGroupsCommand(), SERVER, "--list", "--describe");
+    assertUsageError("mutually exclusive", new ConsumerGroupsCommand(), SERVER, "--describe", "--reset-offsets",
+        "--group=g");
+  }
+
+  @Test
+  void groupsNeedsAGroupToDescribeOrResetAndNoneToList() {
+    assertUsageError("Missing required option: '--group=GROUP'", new ConsumerGroupsCommand(), SERVER, "--describe");
+    assertUsageError("Missing required option: '--group=GROUP'", new ConsumerGroupsCommand(), SERVER,
+        "--reset-offsets", "--all-topics", "--to-earliest");
+    assertUsageError("--group is not used with --list", new ConsumerGroupsCommand(), SERVER, "--list", "--group=g");
+    assertUsageError("--group must not be empty", new ConsumerGroupsCommand(), SERVER, "--describe", "--group=");
+    assertUsageError("should be specified only once", new ConsumerGroupsCommand(), SERVER, "--describe",
+        "--group=g", "--group=h");
+  }
+
+  @Test
+  void groupsDescribeViewsBelongToDescribeAndExcludeEachOther() {
+    assertUsageError("--offsets, --members and --state are only used with --describe", new ConsumerGroupsCommand(),
+        SERVER, "--list", "--members");
+    assertUsageError("--offsets, --members and --state are only used with --describe", new ConsumerGroupsCommand(),
+        SERVER, "--reset-offsets", "--group=g", "--all-topics", "--to-latest", "--state");
+    assertUsageError("mutually exclusive", new ConsumerGroupsCommand(), SERVER, "--describe", "--group=g",
+        "--members", "--state");
+  }
+
+  @Test
+  void groupsResetOptionsBelongToReset() {
+    String message = "are only used with --reset-offsets";
+    assertUsageError(message, new ConsumerGroupsCommand(), SERVER, "--describe", "--group=g", "--topic=t");
+    assertUsageError(message, new ConsumerGroupsCommand(), SERVER, "--describe", "--group=g", "--all-topics");
+    assertUsageError(message, new ConsumerGroupsCommand(), SERVER, "--describe", "--group=g", "--to-earliest");
+    assertUsageError(message, new ConsumerGroupsCommand(), SERVER, "--list", "--execute");
+  }
+
+  @Test
+  void groupsResetNeedsPartitionsAndOneTarget() {
+    assertUsageError("--reset-offsets needs --topic or --all-topics", new ConsumerGroupsCommand(), SERVER,
+        "--reset-offsets", "--group=g", "--to-earliest");
+    assertUsageError("--topic and --all-topics cannot be used together", new ConsumerGroupsCommand(), SERVER,
+        "--reset-offsets", "--group=g", "--topic=t", "--all-topics", "--to-earliest");
+    assertUsageError("--reset-offsets needs one of --to-earliest, --to-latest, --to-offset, --to-datetime or "
+        + "--shift-by", new ConsumerGroupsCommand(), SERVER, "--reset-offsets", "--group=g", "--topic=t");
+    assertUsageError("mutually exclusive", new ConsumerGroupsCommand(), SERVER, "--reset-offsets", "--group=g",
+        "--topic=t", "--to-earliest", "--shift-by", "-2");
+    assertUsageError("mutually exclusive", new ConsumerGroupsCommand(), SERVER, "--reset-offsets", "--group=g",
+        "--topic=t", "--to-latest", "--dry-run", "--execute");
+  }
+
+  @Test
+  void groupsResetRefusesMalformedValues() {
+    assertUsageError("expected TOPIC or TOPIC:P1,P2,... with partitions as non-negative numbers, but 't:x' has 'x'",
+        new ConsumerGroupsCommand(), SERVER, "--reset-offsets", "--group=g", "--topic=t:x", "--to-earliest");
+    assertUsageError("--to-datetime must be a valid time in the form 2024-01-31T13:45:00.000",
+        new ConsumerGroupsCommand(), SERVER, "--reset-offsets", "--group=g", "--topic=t",
+        "--to-datetime=2024-01-31");
+    assertUsageError("Invalid value for option '--shift-by'", new ConsumerGroupsCommand(), SERVER,
+        "--reset-offsets", "--group=g", "--topic=t", "--shift-by=back");
+    assertUsageError("Invalid value for option '--to-offset'", new ConsumerGroupsCommand(), SERVER,
+        "--reset-offsets", "--group=g", "--topic=t", "--to-offset=1.5");
+  }
 }

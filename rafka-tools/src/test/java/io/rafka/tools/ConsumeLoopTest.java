@@ -62,6 +62,29 @@ class ConsumeLoopTest {
     loop.run(source);
     assertEquals("a\nb\nc\n", out.toString());
     assertEquals(3, loop.written());
+    assertEquals(Map.of(new TopicPartition("t", 1), 1L), loop.unwritten());
+  }
+
+  @Test
+  void remembersTheFirstUnwrittenOffsetOfEachPartition() throws IOException {
+    Map<TopicPartition, List<ConsumerRecord<String, String>>> records = new LinkedHashMap<>();
+    records.put(new TopicPartition("t", 0), List.of(new ConsumerRecord<>("t", 0, 7, 0, null, "a", List.of()),
+        new ConsumerRecord<>("t", 0, 8, 0, null, "b", List.of())));
+    records.put(new TopicPartition("t", 1), List.of(new ConsumerRecord<>("t", 1, 3, 0, null, "c", List.of()),
+        new ConsumerRecord<>("t", 1, 4, 0, null, "d", List.of())));
+    FakeSource source = new FakeSource();
+    source.polls.add(new ConsumerRecords<>(records));
+    ConsumeLoop loop = new ConsumeLoop(VALUES, new StringWriter(), 1, NEVER, source.clock::get);
+    loop.run(source);
+    assertEquals(Map.of(new TopicPartition("t", 0), 8L, new TopicPartition("t", 1), 3L), loop.unwritten());
+  }
+
+  @Test
+  void leavesNothingUnwrittenWhenEveryPolledRecordWasWritten() throws IOException {
+    FakeSource source = new FakeSource().add(0, "a", "b");
+    ConsumeLoop loop = new ConsumeLoop(VALUES, new StringWriter(), 2, NEVER, source.clock::get);
+    loop.run(source);
+    assertEquals(Map.of(), loop.unwritten());
   }
 
   @Test

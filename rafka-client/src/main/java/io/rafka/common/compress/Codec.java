@@ -8,11 +8,14 @@ import java.util.Objects;
  * holding more than a caller-given number of decompressed bytes.
  *
  * <p>{@link #decompress} streams: it stops with {@link DecompressedTooLargeException} as soon as the output would
- * pass the limit, and it never sizes a buffer from a length the input states; a "compression bomb" costs at most
- * the limit (twice it while the result is trimmed to size) plus the codec's own fixed working memory. Headers that
- * make a codec's library allocate more than the limit up front are refused before decoding starts: an LZ4 frame
- * whose declared block size is larger than both the limit and 64 KiB (what {@link #compress} writes), and a
- * Zstandard frame whose window is larger than the limit rounded up to a power of two.
+ * pass the limit, and it never sizes a buffer from a length the input states. Its output buffer starts from a
+ * guess based on the compressed size and doubles up to the limit, so a "compression bomb" makes it allocate
+ * about twice the limit in all, plus the codec's working memory. Headers that would make a codec's library
+ * allocate more than the limit up front are refused before decoding starts (as too large): an LZ4 frame whose
+ * declared block size is larger than both the limit and 64 KiB (what {@link #compress} writes), and a Zstandard
+ * frame whose window is larger than the limit rounded up to a power of two. So a call's working memory stays
+ * within a small multiple of the larger of the limit and 64 KiB: LZ4 two block buffers, Zstandard its native
+ * window and 128 KiB of buffers, GZIP zlib's 32 KiB window.
  *
  * <p>What {@link #compress} writes per codec: {@link CompressionType#NONE} the input itself; {@link
  * CompressionType#LZ4} one LZ4 frame (64 KiB independent blocks, content size and content checksum);

@@ -1,5 +1,6 @@
 package io.rafka.common.compress;
 
+import java.io.EOFException;
 import java.util.Objects;
 
 /**
@@ -40,6 +41,9 @@ public final class CorruptCompressedDataException extends Exception {
 
   private static String describe(Throwable cause) {
     String message = cause.getMessage();
-    return message == null || message.isBlank() ? cause.getClass().getName() : message;
+    if (message != null && !message.isBlank()) {
+      return message;
+    }
+    return cause instanceof EOFException ? "the data ends too early" : cause.getClass().getName();
   }
 }

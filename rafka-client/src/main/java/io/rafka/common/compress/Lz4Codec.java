@@ -17,13 +17,16 @@ import net.jpountz.xxhash.XXHashFactory;
 
 /**
  * Stateless and thread-safe: the LZ4 frame format through lz4-java's {@code LZ4FrameOutputStream} and {@code
- * LZ4FrameInputStream}, with the fastest implementation lz4-java can load (its JNI binding where the bundled
- * native library loads, else its pure-Java one; both give the same bytes).
+ * LZ4FrameInputStream}, with the fastest implementation lz4-java can load: its JNI binding where the native
+ * library bundled in the jar loads (it is unpacked to {@code java.io.tmpdir}; it does on Linux x86_64), else,
+ * silently, its pure-Java one ({@code LZ4Factory:JavaSafe}, which this lz4-java uses in place of the Unsafe one).
+ * Both write the same bytes; the Java one is slower. {@link #FACTORY}'s {@code toString()} says which it is.
  *
  * <p>Only the safe decompressor is used, which checks every block against its bounds. {@code
  * LZ4FrameInputStream} allocates two buffers of the frame's declared block size (64 KiB to 4 MiB) per frame, so
- * decompression accepts exactly one frame, whose declared block size is at most the limit or 64 KiB: a batch of
- * many tiny frames, or one declaring 4 MiB blocks under a 1 MiB limit, is refused before anything is allocated.
+ * decompression accepts exactly one frame (so a batch of many tiny frames cannot make it allocate buffers for
+ * each; it is corrupt once the first ends), whose declared block size is at most the limit or 64 KiB (so a
+ * frame declaring 4 MiB blocks under a 1 MiB limit is refused as too large before anything is allocated).
  */
 final class Lz4Codec implements Codec {
   static final Lz4Codec INSTANCE = new Lz4Codec();
@@ -39,7 +42,10 @@ final class Lz4Codec implements Codec {
   private static final int MAGIC = 0x184D2204;
   /** Magic (4), FLG, BD, header checksum. */
   private static final int MIN_HEADER_SIZE = 7;
+  private static final int FLG_OFFSET = 4;
   private static final int BD_OFFSET = 5;
+  private static final int FLG_CONTENT_SIZE = 1 << 3;
+  private static final int FLG_DICT_ID = 1;
 
   private Lz4Codec() {}
 
@@ -81,8 +87,9 @@ final class Lz4Codec implements Codec {
   }
 
   /**
-   * Refuses input that does not start with an LZ4 frame header, or whose header declares blocks larger than
-   * both the limit and {@link #BLOCK_SIZE}; leaves every other check of the header to lz4-java.
+   * Refuses input that does not start with an intact LZ4 frame header (checking the header checksum here, so
+   * that a damaged header is reported as corrupt rather than as too large), or whose header declares blocks
+   * larger than both the limit and {@link #BLOCK_SIZE}. Every other check of the header is left to lz4-java.
    */
   private static void checkFrameStart(ByteString input, int limit)
       throws CorruptCompressedDataException, DecompressedTooLargeException {
@@ -95,6 +102,17 @@ final class Lz4Codec implements Codec {
     if (magic != MAGIC) {
       throw new CorruptCompressedDataException(CompressionType.LZ4, String.format(
           "does not start with the LZ4 frame magic number (found %08x)", magic), null);
+    }
+    int flg = input.byteAt(FLG_OFFSET) & 0xFF;
+    int descriptorSize = 2 + ((flg & FLG_CONTENT_SIZE) != 0 ? 8 : 0) + ((flg & FLG_DICT_ID) != 0 ? 4 : 0);
+    if (input.size() < FLG_OFFSET + descriptorSize + 1) {
+      throw new CorruptCompressedDataException(CompressionType.LZ4, "the frame header is cut short", null);
+    }
+    byte[] descriptor = input.substring(FLG_OFFSET, FLG_OFFSET + descriptorSize).toByteArray();
+    int expected = (HASH.hash(descriptor, 0, descriptorSize, 0) >> 8) & 0xFF;
+    if (expected != (input.byteAt(FLG_OFFSET + descriptorSize) & 0xFF)) {
+      throw new CorruptCompressedDataException(CompressionType.LZ4, "the frame header checksum does not match",
+          null);
     }
     int blockSizeId = (input.byteAt(BD_OFFSET) >>> 4) & 7;
     if (blockSizeId >= 4) {

@@ -18,6 +18,10 @@ import java.util.Objects;
  * of n bytes never needs a decoding window larger than n. Decompression streams through {@code
  * ZstdInputStreamNoFinalizer} with {@code windowLogMax} set to the limit rounded up to a power of two, so zstd
  * refuses (as {@link DecompressedTooLargeException}) a frame whose window would make it allocate more.
+ *
+ * <p>Any sequence of frames (and skippable frames) is accepted, as zstd does; bytes after the last frame are
+ * corrupt, except that zstd-jni's stream ends without complaint on 1 to 3 trailing bytes that begin a frame's
+ * magic number (the output is then exactly the frames' content).
  */
 final class ZstdCodec implements Codec {
   static final ZstdCodec INSTANCE = new ZstdCodec();

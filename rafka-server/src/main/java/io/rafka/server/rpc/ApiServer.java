@@ -21,16 +21,22 @@ public final class ApiServer implements AutoCloseable {
    * @param maxInboundBytes largest request accepted at all; batches above the topic limit but below this
    *     get RECORD_TOO_LARGE from the handler, larger requests are refused by gRPC itself
    */
+  /**
+   * @param executor where handlers that read from disk (fetch, offset lookups) do their work
+   */
   public ApiServer(String host, int port, int maxInboundBytes, Executor executor, ProduceHandler produce,
       ProducerIdAllocator producerIds, FetchHandler fetch, MetadataView metadata, TopicAdmin admin,
       GroupCoordinator groups) {
     this.server = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
-        .executor(executor)
+        // Handlers run on the connection's event-loop thread, in the order requests arrived: a producer
+        // pipelines several batches per partition, and if two reached the Raft log in the wrong order the second
+        // would be refused and resent. Handlers that read from disk move their work to the pool themselves.
+        .directExecutor()
         .maxInboundMessageSize(maxInboundBytes)
         .permitKeepAliveTime(10, TimeUnit.SECONDS)
         .permitKeepAliveWithoutCalls(true)
         .addService(MalformedRequestGuard.guard(new ProduceService(produce, producerIds)))
-        .addService(MalformedRequestGuard.guard(new FetchService(fetch)))
+        .addService(MalformedRequestGuard.guard(new FetchService(fetch, executor)))
         .addService(MalformedRequestGuard.guard(new MetadataService(metadata)))
         .addService(MalformedRequestGuard.guard(new AdminService(admin)))
         .addService(MalformedRequestGuard.guard(new GroupService(groups)))

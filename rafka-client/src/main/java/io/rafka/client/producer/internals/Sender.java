@@ -167,6 +167,8 @@ public final class Sender implements Runnable {
           + " expired after delivery.timeout.ms (" + batch.attempts + " attempts); last error: " + cause, cause));
       return;
     }
+    LOG.debug("resending batch for {} (epoch {}, sequence {}, attempt {}): {}", batch.partition, batch.epoch,
+        batch.baseSequence, batch.attempts, cause == null ? "no leader known" : cause.getMessage());
     accumulator.retryLater(batch, TimeUnit.MILLISECONDS.toNanos(backoff.delayMs(batch.attempts)));
   }
 
