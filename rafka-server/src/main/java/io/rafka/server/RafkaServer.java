@@ -9,10 +9,21 @@ import io.rafka.server.admin.TopicAdmin;
 import io.rafka.server.cache.HotReadCache;
 import io.rafka.server.common.Threads;
 import io.rafka.server.config.ServerConfig;
+import io.rafka.proto.ErrorCode;
+import io.rafka.server.errors.ServerException;
 import io.rafka.server.fetch.FetchHandler;
 import io.rafka.server.fetch.FetchWaiters;
 import io.rafka.server.group.GroupCoordinator;
 import io.rafka.server.group.OffsetsTopic;
+import io.rafka.server.membership.ClusterAdmin;
+import io.rafka.server.membership.ClusterStatusView;
+import io.rafka.server.membership.LivenessMonitor;
+import io.rafka.server.membership.MetadataVoterAdmin;
+import io.rafka.server.membership.NodeAdmin;
+import io.rafka.server.membership.PartitionGroupAdmin;
+import io.rafka.server.membership.PreferredLeaderElector;
+import io.rafka.server.membership.ReplicaMover;
+import io.rafka.server.membership.ReplicaSizes;
 import io.rafka.server.metadata.ImageWatch;
 import io.rafka.server.metadata.LeaderReporter;
 import io.rafka.server.metadata.PartitionRef;
@@ -60,6 +71,10 @@ public final class RafkaServer implements AutoCloseable {
   private final CompletableFuture<Void> registered = new CompletableFuture<>();
   private RaftNode raft;
   private Reconciler reconciler;
+  private ReplicaMover mover;
+  private LivenessMonitor liveness;
+  private PreferredLeaderElector elector;
+  private ReplicaSizes sizes;
   private LeaderReporter leaderReporter;
   private ApiServer api;
   private JmxReporter jmx;
@@ -98,12 +113,25 @@ public final class RafkaServer implements AutoCloseable {
     }, metricRegistry);
     leaderReporter = new LeaderReporter(nodeId, raft, Threads.factory("rafka-leader-reporter"));
     reporter.set(leaderReporter);
-    reconciler = new Reconciler(nodeId, raft, GROUP_ADD_BATCH, Threads.factory("rafka-reconciler"));
+    int maxMoves = config.get(ServerConfig.REPLICA_MOVE_MAX_CONCURRENT);
+    reconciler = new Reconciler(nodeId, raft, GROUP_ADD_BATCH, maxMoves, Threads.factory("rafka-reconciler"));
+    mover = new ReplicaMover(nodeId, raft, maxMoves, config.get(ServerConfig.REPLICA_MOVE_TIMEOUT),
+        Threads.factory("rafka-replica-mover"));
     raft.onMetadata(image -> {
       reconciler.onImage(image);
+      mover.onImage(image);
       imageWatch.onImage(image);
     });
     raft.start();
+    mover.start();
+    liveness = new LivenessMonitor(nodeId, raft, clock, config.get(ServerConfig.NODE_HEARTBEAT_TIMEOUT),
+        Threads.factory("rafka-liveness"));
+    liveness.start();
+    if (config.get(ServerConfig.LEADER_REBALANCE_ENABLE)) {
+      elector = new PreferredLeaderElector(nodeId, raft, config.get(ServerConfig.LEADER_REBALANCE_INTERVAL),
+          Threads.factory("rafka-leader-rebalance"));
+      elector.start();
+    }
 
     MetadataView view = new MetadataView(config, raft);
     ProduceHandler produce = new ProduceHandler(config, raft, metrics, clock);
@@ -116,8 +144,14 @@ public final class RafkaServer implements AutoCloseable {
     timer.scheduleWithFixedDelay(groups::tick, 500, 500, TimeUnit.MILLISECONDS);
     String[] api = config.get(ServerConfig.API_ADDRESS).split(":(?=[^:]*$)");
     int maxInbound = (int) Math.min(Integer.MAX_VALUE, 2 * config.get(ServerConfig.MESSAGE_MAX_BYTES) + (1L << 20));
+    Duration adminTimeout = config.get(ServerConfig.ADMIN_TIMEOUT);
+    sizes = new ReplicaSizes(nodeId, registry, raft, adminTimeout);
+    ClusterAdmin cluster = new ClusterAdmin(
+        new ClusterStatusView(nodeId, raft, view, clock, config.get(ServerConfig.NODE_DEAD_TIMEOUT).toMillis()),
+        new NodeAdmin(raft, view, imageWatch, sizes, clock, config.get(ServerConfig.NODE_DEAD_TIMEOUT), adminTimeout),
+        new PartitionGroupAdmin(raft, view, imageWatch, adminTimeout), new MetadataVoterAdmin(raft), sizes);
     this.api = new ApiServer(api[0], Integer.parseInt(api[1]), maxInbound, apiExecutor, produce,
-        new ProducerIdAllocator(raft), fetch, view, admin, groups);
+        new ProducerIdAllocator(raft), fetch, view, admin, groups, cluster);
     this.api.start();
 
     Duration retentionEvery = config.get(ServerConfig.LOG_RETENTION_CHECK_INTERVAL);
@@ -132,14 +166,21 @@ public final class RafkaServer implements AutoCloseable {
   }
 
   /**
-   * Joins the metadata group (a listener joins through the voters) and records this node and its addresses
-   * there, retrying until the group takes both.
+   * Records this node and its addresses in the metadata group, then joins the group (a listener joins through
+   * the voters), retrying until both are done. Registering first means a metadata listener that is not a
+   * registered node always belongs to a removed node (see LivenessMonitor).
    */
   private void register() {
     MetadataCommand command = MetadataCommand.newBuilder().setRegisterNode(RegisterNodeCommand.newBuilder()
         .setNodeId(config.nodeId()).setClientAddress(config.apiAdvertisedAddress())
-        .setRaftAddress(config.peerAdvertisedAddress())).build();
-    raft.joinMetadataGroup().thenCompose(joined -> raft.propose(command)).whenComplete((result, e) -> {
+        .setRaftAddress(config.peerAdvertisedAddress()).setJoinRing(config.get(ServerConfig.RING_AUTO_JOIN)))
+        .build();
+    raft.propose(command).thenCompose(result -> {
+      if (result.getError() != ErrorCode.NONE) {
+        throw new ServerException(result.getError(), result.getMessage());
+      }
+      return raft.joinMetadataGroup().thenApply(joined -> result);
+    }).whenComplete((result, e) -> {
       if (e == null) {
         LOG.info("[node={}] registered in metadata epoch {}", config.nodeId(), result.getMetadataEpoch());
         registered.complete(null);
@@ -184,6 +225,21 @@ public final class RafkaServer implements AutoCloseable {
       }
     });
     closeQuietly(() -> {
+      if (liveness != null) {
+        liveness.close();
+      }
+    });
+    closeQuietly(() -> {
+      if (elector != null) {
+        elector.close();
+      }
+    });
+    closeQuietly(() -> {
+      if (mover != null) {
+        mover.close();
+      }
+    });
+    closeQuietly(() -> {
       if (reconciler != null) {
         reconciler.close();
       }
@@ -194,6 +250,11 @@ public final class RafkaServer implements AutoCloseable {
       }
     });
     timer.shutdownNow();
+    closeQuietly(() -> {
+      if (sizes != null) {
+        sizes.close();
+      }
+    });
     closeQuietly(() -> {
       if (raft != null) {
         raft.close();

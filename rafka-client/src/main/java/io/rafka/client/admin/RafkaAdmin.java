@@ -1,12 +1,13 @@
 package io.rafka.client.admin;
 
 import io.rafka.client.CommonClientConfigs;
-import io.rafka.client.errors.NetworkException;
-import io.rafka.client.errors.RetriableException;
 import io.rafka.client.errors.ServerErrors;
+import io.rafka.client.internals.AnyNodeCaller;
 import io.rafka.client.internals.Backoff;
 import io.rafka.client.internals.Calls;
 import io.rafka.client.internals.Channels;
+import io.rafka.client.internals.ClusterCalls;
+import io.rafka.client.internals.ClusterResponses;
 import io.rafka.client.internals.CoordinatorClient;
 import io.rafka.client.internals.MetadataCache;
 import io.rafka.client.internals.OffsetLookup;
@@ -44,8 +45,6 @@ import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -61,8 +60,9 @@ public final class RafkaAdmin implements AutoCloseable {
   private final MetadataCache metadata;
   private final Duration timeout;
   private final Backoff backoff;
-  private final ScheduledExecutorService retries;
+  private final AnyNodeCaller anyNode;
   private final OffsetLookup offsets;
+  private final ClusterCalls cluster;
 
   private RafkaAdmin(ConfigValues config) {
     this.channels = new Channels(config.get(CommonClientConfigs.MAX_RESPONSE_BYTES));
@@ -71,11 +71,8 @@ public final class RafkaAdmin implements AutoCloseable {
     this.backoff = new Backoff(config.get(CommonClientConfigs.RETRY_BACKOFF_MS),
         config.get(CommonClientConfigs.RETRY_BACKOFF_MAX_MS));
     this.offsets = new OffsetLookup(metadata, channels, timeout);
-    this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "rafka-admin-retry");
-      t.setDaemon(true);
-      return t;
-    });
+    this.anyNode = new AnyNodeCaller(metadata, backoff, "rafka-admin-retry");
+    this.cluster = new ClusterCalls(channels, metadata, anyNode, timeout);
   }
 
   /** An admin client; {@code bootstrap.servers} is required. */
@@ -94,11 +91,13 @@ public final class RafkaAdmin implements AutoCloseable {
         r -> check(r.getError(), () -> describe(r.getTopic(), List.of())));
   }
 
+  /** Deletes a topic and its data. */
   public CompletableFuture<Void> deleteTopic(String name) {
     return call((stub, r) -> Calls.unary(stub::deleteTopic, r, "deleteTopic"),
         DeleteTopicRequest.newBuilder().setName(name).build(), r -> check(r.getError(), () -> null));
   }
 
+  /** The names of every topic. */
   public CompletableFuture<List<String>> listTopics() {
     return call((stub, r) -> Calls.unary(stub::listTopics, r, "listTopics"), ListTopicsRequest.getDefaultInstance(),
         r -> check(r.getError(), () -> List.copyOf(r.getNamesList())));
@@ -111,16 +110,126 @@ public final class RafkaAdmin implements AutoCloseable {
         (DescribeTopicResponse r) -> check(r.getError(), () -> describe(r.getTopic(), r.getOffsetsList())));
   }
 
+  /** The cluster's members as the metadata lists them; {@link #describeClusterStatus()} tells more. */
   public CompletableFuture<ClusterDescription> describeCluster() {
-    return callAny(address -> Calls.unary(MetadataServiceGrpc.newStub(channels.get(address))
+    return anyNode.call(address -> Calls.unary(MetadataServiceGrpc.newStub(channels.get(address))
             .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)::getMetadata,
-        MetadataRequest.getDefaultInstance(), address), 0, System.nanoTime() + timeout.toNanos())
-        .thenApply(r -> check(r.getError(), () -> {
+        MetadataRequest.getDefaultInstance(), address).thenApply(r -> check(r.getError(), () -> {
           List<NodeDescription> nodes = new ArrayList<>();
           r.getNodesList().forEach(n -> nodes.add(new NodeDescription(n.getNodeId(), n.getClientAddress(),
-              n.getMetadataVoter())));
+              n.getMetadataVoter(), ClusterResponses.state(n.getState()), n.getDownSinceMs())));
           return new ClusterDescription(r.getMetadataEpoch(), r.getRespondingNode(), nodes);
-        }));
+        })), System.nanoTime() + timeout.toNanos());
+  }
+
+  // ---------------------------------------------------------------- cluster and Raft-group membership
+  //
+  // Any node answers these. A refused change (UnknownNodeException, InvalidMembershipChangeException,
+  // ReassignmentInProgressException) changed nothing. Changes the server waits for are given the request
+  // timeout; the server is told to give up a little earlier, so that its answer arrives first.
+
+  /**
+   * The nodes with their state, liveness and load, the ring and metadata epochs, and the partitions that are
+   * under-replicated, without a leader, or moving.
+   */
+  public CompletableFuture<ClusterStatus> describeClusterStatus() {
+    return cluster.describeCluster();
+  }
+
+  /**
+   * Drains a node: it leaves the hash ring, its replicas move to where the ring without it puts them (each new
+   * replica caught up before the old one goes), and it is removed from the cluster once it holds none. Completes
+   * when the drain has started.
+   *
+   * @throws io.rafka.client.errors.UnknownNodeException (through the future) for a node id the cluster does not
+   *     know
+   * @throws io.rafka.client.errors.InvalidMembershipChangeException (through the future) when draining it would
+   *     leave the cluster unsafe
+   */
+  public CompletableFuture<MembershipChange> decommissionNode(int nodeId) {
+    return cluster.decommissionNode(nodeId);
+  }
+
+  /**
+   * Removes a node that holds no replicas; with {@code force}, a dead node that still holds some, which are
+   * then re-placed from the surviving replicas. A live node is never removed with {@code force}.
+   */
+  public CompletableFuture<MembershipChange> removeNode(int nodeId, boolean force) {
+    return cluster.removeNode(nodeId, force);
+  }
+
+  /**
+   * Which partitions adding a node to the hash ring would move, and how many bytes; with {@code apply}, adds
+   * it. Applying needs the node registered (started with {@code ring.auto.join=false}).
+   */
+  public CompletableFuture<ReassignmentPlan> planAddNode(int nodeId, boolean apply) {
+    return cluster.planAddNode(nodeId, apply);
+  }
+
+  /**
+   * Which partitions taking a node out of the hash ring would move, and how many bytes; with {@code apply},
+   * decommissions it.
+   */
+  public CompletableFuture<ReassignmentPlan> planRemoveNode(int nodeId, boolean apply) {
+    return cluster.planRemoveNode(nodeId, apply);
+  }
+
+  /** A partition's Raft group: its configuration, leader and term, and each replica's indexes and lag. */
+  public CompletableFuture<PartitionGroupDescription> describePartitionGroup(TopicPartition partition) {
+    return cluster.describePartition(partition);
+  }
+
+  /**
+   * Adds a replica of the partition on a node, last in leader preference: an explicit override of the hash
+   * ring, recorded in metadata. Completes once the new replica has caught up and joined the group.
+   */
+  public CompletableFuture<PartitionReplicas> addReplica(TopicPartition partition, int nodeId) {
+    return cluster.addReplica(partition, nodeId);
+  }
+
+  /** Removes a node's replica of the partition (an override of the hash ring); completes once it is gone. */
+  public CompletableFuture<PartitionReplicas> removeReplica(TopicPartition partition, int nodeId) {
+    return cluster.removeReplica(partition, nodeId);
+  }
+
+  /**
+   * Makes a node's replica the partition's preferred leader (an override of the hash ring) and moves
+   * leadership to it; completes once it leads.
+   */
+  public CompletableFuture<PartitionReplicas> transferLeader(TopicPartition partition, int nodeId) {
+    return cluster.transferLeader(partition, nodeId);
+  }
+
+  /**
+   * Moves the leadership of the given partitions (every partition when empty) to their preferred replicas.
+   * Lists only the partitions whose leader was not the preferred one, each with its own outcome: one
+   * partition's failure does not fail the future.
+   */
+  public CompletableFuture<List<ElectionResult>> electPreferredLeaders(Collection<TopicPartition> partitions) {
+    return cluster.electPreferredLeaders(partitions);
+  }
+
+  /**
+   * The metadata group's voters and listeners, its leader, term and commit index, and when the leader last
+   * heard from each peer.
+   */
+  public CompletableFuture<MetadataQuorum> describeMetadataQuorum() {
+    return cluster.describeMetadataQuorum();
+  }
+
+  /** Promotes a registered node (a listener of the metadata group) to voter; returns the voters after. */
+  public CompletableFuture<List<Integer>> addMetadataVoter(int nodeId) {
+    return cluster.addMetadataVoter(nodeId);
+  }
+
+  /** Demotes a metadata voter to listener; returns the voters after. */
+  public CompletableFuture<List<Integer>> removeMetadataVoter(int nodeId) {
+    return cluster.removeMetadataVoter(nodeId);
+  }
+
+  /** Replaces a metadata voter by another node in one configuration change; returns the voters after. */
+  public CompletableFuture<List<Integer>> replaceMetadataVoter(int oldVoter, int newVoter) {
+    return cluster.replaceMetadataVoter(oldVoter, newVoter);
   }
 
   // ---------------------------------------------------------------- consumer groups
@@ -230,39 +339,14 @@ public final class RafkaAdmin implements AutoCloseable {
   private <Q, R, T> CompletableFuture<T> call(
       BiFunction<AdminServiceGrpc.AdminServiceStub, Q, CompletableFuture<R>> rpc, Q request, Function<R, T> onResponse) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    return callAny(address -> rpc.apply(AdminServiceGrpc.newStub(channels.get(address))
-        .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS), request), 0, deadline)
-        .thenApply(onResponse);
-  }
-
-  private <R> CompletableFuture<R> callAny(Function<String, CompletableFuture<R>> attempt, int n, long deadline) {
-    String address = metadata.anyAddress();
-    return attempt.apply(address).handle((r, e) -> {
-      if (e == null) {
-        return CompletableFuture.completedFuture(r);
-      }
-      RuntimeException failure = MetadataCache.unwrap(e);
-      boolean transientFailure = failure instanceof NetworkException
-          || (failure instanceof RetriableException re && re.code() == ErrorCode.METADATA_UNAVAILABLE);
-      if (!transientFailure || System.nanoTime() >= deadline) {
-        return CompletableFuture.<R>failedFuture(failure);
-      }
-      metadata.refresh();
-      CompletableFuture<R> next = new CompletableFuture<>();
-      retries.schedule(() -> callAny(attempt, n + 1, deadline).whenComplete((v, x) -> {
-        if (x != null) {
-          next.completeExceptionally(MetadataCache.unwrap(x));
-        } else {
-          next.complete(v);
-        }
-      }), backoff.delayMs(n), TimeUnit.MILLISECONDS);
-      return next;
-    }).thenCompose(f -> f);
+    // onResponse checks the response's error inside the attempt, so that METADATA_UNAVAILABLE is retried.
+    return anyNode.call(address -> rpc.apply(AdminServiceGrpc.newStub(channels.get(address))
+        .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS), request).thenApply(onResponse), deadline);
   }
 
   @Override
   public void close() {
-    retries.shutdownNow();
+    anyNode.close();
     channels.close();
   }
 }

@@ -16,7 +16,8 @@ public final class ServerErrors {
   public static final Set<ErrorCode> RETRIABLE = EnumSet.of(ErrorCode.NOT_LEADER, ErrorCode.LEADER_NOT_AVAILABLE,
       ErrorCode.REQUEST_TIMED_OUT, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ErrorCode.REPLICA_NOT_AVAILABLE,
       ErrorCode.STORAGE_ERROR, ErrorCode.METADATA_UNAVAILABLE, ErrorCode.NODE_SHUTTING_DOWN,
-      ErrorCode.LEADERSHIP_LOST, ErrorCode.NOT_COORDINATOR, ErrorCode.COORDINATOR_NOT_AVAILABLE);
+      ErrorCode.LEADERSHIP_LOST, ErrorCode.NOT_COORDINATOR, ErrorCode.COORDINATOR_NOT_AVAILABLE,
+      ErrorCode.REASSIGNMENT_IN_PROGRESS);
 
   private ServerErrors() {}
 
@@ -44,6 +45,12 @@ public final class ServerErrors {
       case STALE_MEMBER_EPOCH:
       case INVALID_COMMIT_OFFSET:
         return new CommitFailedException(code, message);
+      case UNKNOWN_NODE:
+        return new UnknownNodeException(message);
+      case INVALID_MEMBERSHIP_CHANGE:
+        return new InvalidMembershipChangeException(message);
+      case REASSIGNMENT_IN_PROGRESS:
+        return new ReassignmentInProgressException(message);
       default:
         return RETRIABLE.contains(code) ? new RetriableException(code, message) : new RafkaException(code, message);
     }

@@ -11,6 +11,7 @@ import io.rafka.server.config.ServerConfig;
 import io.rafka.server.errors.Errors;
 import io.rafka.server.metadata.ClusterImage;
 import io.rafka.server.metadata.LeaderInfo;
+import io.rafka.server.metadata.MemberState;
 import io.rafka.server.metadata.TopicInfo;
 import io.rafka.server.raft.RaftNode;
 import java.util.OptionalInt;
@@ -25,22 +26,36 @@ import java.util.stream.Collectors;
 public final class MetadataView {
   private final RaftNode raft;
   private final int nodeId;
-  private final Set<Integer> voters;
+  private final Set<Integer> configuredVoters;
 
   public MetadataView(ServerConfig config, RaftNode raft) {
     this.raft = raft;
     this.nodeId = config.nodeId();
-    this.voters = config.metadataVoters().stream().map(ServerConfig.MetadataVoter::nodeId)
+    this.configuredVoters = config.metadataVoters().stream().map(ServerConfig.MetadataVoter::nodeId)
         .collect(Collectors.toSet());
+  }
+
+  /** The metadata group's voters as its configuration says, or as configured before this node joined it. */
+  public Set<Integer> metadataVoters() {
+    return raft.metadataQuorum().map(q -> Set.copyOf(q.voterIds())).orElse(configuredVoters);
+  }
+
+  public static NodeState state(MemberState state) {
+    return switch (state) {
+      case JOINING -> NodeState.NODE_JOINING;
+      case ACTIVE -> NodeState.NODE_ACTIVE;
+      case LEAVING -> NodeState.NODE_LEAVING;
+    };
   }
 
   public MetadataResponse metadata(MetadataRequest request) {
     ClusterImage image = raft.metadataImage();
     MetadataResponse.Builder b = MetadataResponse.newBuilder().setError(Errors.NONE)
         .setMetadataEpoch(image.epoch()).setRespondingNode(nodeId);
+    Set<Integer> voters = metadataVoters();
     image.nodes().values().forEach(n -> b.addNodes(NodeInfo.newBuilder().setNodeId(n.nodeId())
-        .setClientAddress(n.clientAddress()).setRaftAddress(n.raftAddress()).setState(NodeState.NODE_ACTIVE)
-        .setMetadataVoter(voters.contains(n.nodeId()))));
+        .setClientAddress(n.clientAddress()).setRaftAddress(n.raftAddress()).setState(state(n.state()))
+        .setMetadataVoter(voters.contains(n.nodeId())).setDownSinceMs(n.downSinceMs())));
     if (request.getTopicsCount() == 0) {
       image.topics().values().forEach(t -> b.addTopics(topic(t)));
     } else {
@@ -58,18 +73,23 @@ public final class MetadataView {
     TopicMetadata.Builder tb = TopicMetadata.newBuilder().setName(t.name()).setError(Errors.NONE)
         .setTopicId(t.topicId()).setReplicationFactor(t.replicationFactor()).putAllConfigs(t.configs());
     for (int p = 0; p < t.partitions(); p++) {
-      PartitionMetadata.Builder pb = PartitionMetadata.newBuilder().setPartition(p)
-          .addAllReplicas(t.replicasOf(p)).setLeader(-1);
-      OptionalInt local = raft.localLeader(t.topicId(), p);
-      LeaderInfo reported = t.leaders().get(p);
-      if (local.isPresent()) {
-        pb.setLeader(local.getAsInt());
-        raft.localTerm(t.topicId(), p).ifPresent(pb::setLeaderTerm);
-      } else if (reported != null) {
-        pb.setLeader(reported.nodeId()).setLeaderTerm(reported.term());
-      }
-      tb.addPartitions(pb);
+      LeaderInfo leader = leader(t, p);
+      tb.addPartitions(PartitionMetadata.newBuilder().setPartition(p).addAllReplicas(t.replicasOf(p))
+          .addAllTargetReplicas(t.assignment(p).target()).setLeader(leader.nodeId()).setLeaderTerm(leader.term()));
     }
     return tb.build();
+  }
+
+  /**
+   * The best-known leader of a partition: this node's own replica's view if it hosts one, else the leader last
+   * reported to the metadata group; node -1 when neither knows.
+   */
+  public LeaderInfo leader(TopicInfo t, int partition) {
+    OptionalInt local = raft.localLeader(t.topicId(), partition);
+    if (local.isPresent()) {
+      return new LeaderInfo(local.getAsInt(), raft.localTerm(t.topicId(), partition).orElse(0L));
+    }
+    LeaderInfo reported = t.leaders().get(partition);
+    return reported != null ? reported : new LeaderInfo(-1, 0);
   }
 }

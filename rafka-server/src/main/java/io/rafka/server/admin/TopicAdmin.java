@@ -20,7 +20,7 @@ import io.rafka.server.errors.Errors;
 import io.rafka.server.errors.ServerException;
 import io.rafka.server.metadata.ClusterImage;
 import io.rafka.server.metadata.ImageWatch;
-import io.rafka.server.metadata.MetadataApplier;
+import io.rafka.server.metadata.RingRebalancer;
 import io.rafka.server.metadata.TopicInfo;
 import io.rafka.server.metadata.TopicNames;
 import io.rafka.server.partition.Partition;
@@ -106,10 +106,10 @@ public final class TopicAdmin {
     }
     int rf = request.hasReplicationFactor() ? request.getReplicationFactor()
         : config.get(ServerConfig.DEFAULT_REPLICATION_FACTOR);
-    int nodes = image.nodes().size();
+    int nodes = image.ringMembers().size();
     if (rf < 1 || rf > nodes) {
       throw new ServerException(ErrorCode.INVALID_REPLICATION_FACTOR, "replication factor " + rf
-          + " must be between 1 and the number of nodes (" + nodes + ")");
+          + " must be between 1 and the number of nodes in the ring (" + nodes + ")");
     }
     try {
       TopicConfig.validate(request.getConfigsMap(), config);
@@ -126,9 +126,9 @@ public final class TopicAdmin {
   private void checkReplicaCapacity(ClusterImage image, String name, int partitions, int rf) {
     Map<Integer, Integer> load = new HashMap<>();
     for (TopicInfo t : image.topics().values()) {
-      t.replicas().forEach(set -> set.forEach(n -> load.merge(n, 1, Integer::sum)));
+      t.assignments().forEach(a -> a.replicas().forEach(n -> load.merge(n, 1, Integer::sum)));
     }
-    List<List<Integer>> placement = MetadataApplier.placeReplicas(image, name, partitions, rf);
+    List<List<Integer>> placement = RingRebalancer.place(image.ringMembers(), name, partitions, rf);
     placement.forEach(set -> set.forEach(n -> load.merge(n, 1, Integer::sum)));
     int max = config.get(ServerConfig.NODE_MAX_REPLICAS);
     load.forEach((node, count) -> {

@@ -61,6 +61,35 @@ public final class ServerConfig {
       "a non-empty list of id@host:port",
       "Voting members of the metadata Raft group, as id@peer-host:port; the same list on every node."));
 
+  // ---- Cluster membership
+  public static final ConfigKey<Boolean> RING_AUTO_JOIN = B.define(ConfigKey.of("ring.auto.join", BOOLEAN,
+      true, "Whether this node enters the hash ring as soon as it registers (replicas then move to it). With false it "
+          + "waits as JOINING until `rafka-admin.sh plan add-node --node N --apply`."));
+  public static final ConfigKey<Duration> NODE_HEARTBEAT_TIMEOUT = B.define(ConfigKey.of(
+      "node.heartbeat.timeout", DURATION_TYPE, Duration.ofSeconds(6), v -> v.toMillis() >= 500, "at least 500ms",
+      "A node the metadata group's leader has not heard from for this long is reported down."));
+  public static final ConfigKey<Duration> NODE_DEAD_TIMEOUT = B.define(ConfigKey.of("node.dead.timeout",
+      DURATION_TYPE, Duration.ofMinutes(5), v -> v.toMillis() >= 1000, "at least 1s",
+      "A node down for longer than this is reported dead and may be removed with --force, which re-places its "
+          + "replicas on the survivors."));
+  public static final ConfigKey<Integer> REPLICA_MOVE_MAX_CONCURRENT = B.define(ConfigKey.of(
+      "replica.move.max.concurrent", INT, 2, v -> v >= 1 && v <= 64, "1 to 64",
+      "Replica moves at a time per node: moves this node drives as a partition leader, and new replicas it "
+          + "receives, so that catching up replicas cannot starve client traffic."));
+  public static final ConfigKey<Duration> REPLICA_MOVE_TIMEOUT = B.define(ConfigKey.of("replica.move.timeout",
+      DURATION_TYPE, Duration.ofMinutes(10), v -> v.toMillis() >= 1000, "at least 1s",
+      "How long one reconfiguration step of a replica move may take (the new replica catching up) before it "
+          + "is abandoned and tried again."));
+
+  public static final ConfigKey<Boolean> LEADER_REBALANCE_ENABLE = B.define(ConfigKey.of(
+      "leader.rebalance.enable", BOOLEAN, true,
+      "Whether a partition's leader hands leadership back to its preferred replica (the first in its replica "
+          + "set) when that one is alive, so leaders spread as the ring chose after restarts and moves."));
+  public static final ConfigKey<Duration> LEADER_REBALANCE_INTERVAL = B.define(ConfigKey.of(
+      "leader.rebalance.interval", DURATION_TYPE, Duration.ofSeconds(5), v -> v.toMillis() >= 100,
+      "at least 100ms", "How often each node checks the partitions it leads for a preferred replica to hand "
+          + "leadership back to."));
+
   // ---- Topic defaults and limits
   public static final ConfigKey<Integer> DEFAULT_REPLICATION_FACTOR = B.define(ConfigKey.of(
       "default.replication.factor", INT, 1, v -> v >= 1 && v <= 7, "1 to 7",

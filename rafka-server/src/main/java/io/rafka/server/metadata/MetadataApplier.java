@@ -4,10 +4,7 @@ import io.rafka.proto.ErrorCode;
 import io.rafka.proto.internal.CreateTopicCommand;
 import io.rafka.proto.internal.MetadataCommand;
 import io.rafka.proto.internal.MetadataCommandResult;
-import io.rafka.proto.internal.RegisterNodeCommand;
 import io.rafka.proto.internal.ReportLeaderCommand;
-import io.rafka.server.ring.HashRing;
-import io.rafka.server.ring.Placement;
 import java.util.List;
 import java.util.Map;
 
@@ -21,19 +18,23 @@ import java.util.Map;
 public final class MetadataApplier {
   /** Producer ids are handed out in blocks so that a producer start does not need its own Raft entry. */
   public static final int MAX_PRODUCER_ID_BLOCK = 1_000_000;
-  /**
-   * Virtual points per node on the placement ring. Part of the placement function itself, so a constant:
-   * nodes configured differently would otherwise place the same partition differently.
-   */
-  public static final int RING_POINTS_PER_NODE = 128;
-
   private MetadataApplier() {}
 
   /** The image after {@code command}, and the result to return to its proposer. */
   public static Outcome apply(ClusterImage image, MetadataCommand command) {
     switch (command.getCommandCase()) {
       case REGISTER_NODE:
-        return registerNode(image, command.getRegisterNode());
+        return MembershipCommands.registerNode(image, command.getRegisterNode());
+      case SET_NODE_STATE:
+        return MembershipCommands.setNodeState(image, command.getSetNodeState());
+      case REMOVE_NODE:
+        return MembershipCommands.removeNode(image, command.getRemoveNode());
+      case SET_NODE_LIVENESS:
+        return MembershipCommands.setNodeLiveness(image, command.getSetNodeLiveness());
+      case REASSIGN_PARTITION:
+        return MembershipCommands.reassignPartition(image, command.getReassignPartition());
+      case COMPLETE_REASSIGNMENT:
+        return MembershipCommands.completeReassignment(image, command.getCompleteReassignment());
       case CREATE_TOPIC:
         return createTopic(image, command.getCreateTopic());
       case DELETE_TOPIC:
@@ -45,17 +46,6 @@ public final class MetadataApplier {
       default:
         return refuse(image, ErrorCode.INVALID_REQUEST, "unknown metadata command " + command.getCommandCase());
     }
-  }
-
-  private static Outcome registerNode(ClusterImage image, RegisterNodeCommand c) {
-    if (c.getNodeId() < 1 || c.getClientAddress().isEmpty() || c.getRaftAddress().isEmpty()) {
-      return refuse(image, ErrorCode.INVALID_REQUEST, "node registration needs an id >= 1 and both addresses");
-    }
-    NodeInfo node = new NodeInfo(c.getNodeId(), c.getClientAddress(), c.getRaftAddress());
-    if (node.equals(image.nodes().get(node.nodeId()))) {
-      return ok(image);
-    }
-    return ok(image.withNode(node));
   }
 
   private static Outcome createTopic(ClusterImage image, CreateTopicCommand c) {
@@ -70,24 +60,19 @@ public final class MetadataApplier {
       return refuse(image, ErrorCode.INVALID_PARTITIONS, "partition count must be at least 1, was "
           + c.getPartitions());
     }
-    int members = image.nodes().size();
+    int members = image.ringMembers().size();
     if (c.getReplicationFactor() < 1 || c.getReplicationFactor() > members) {
       return refuse(image, ErrorCode.INVALID_REPLICATION_FACTOR, "replication factor "
-          + c.getReplicationFactor() + " must be between 1 and the number of nodes (" + members + ")");
+          + c.getReplicationFactor() + " must be between 1 and the number of nodes in the ring (" + members + ")");
     }
     if (c.getTopicId().isEmpty() || image.topicById(c.getTopicId()).isPresent()) {
       return refuse(image, ErrorCode.INVALID_REQUEST, "topic id missing or already used");
     }
-    List<List<Integer>> replicas = placeReplicas(image, c.getName(), c.getPartitions(), c.getReplicationFactor());
+    List<PartitionAssignment> assignments = RingRebalancer.place(image.ringMembers(), c.getName(),
+        c.getPartitions(), c.getReplicationFactor()).stream().map(PartitionAssignment::of).toList();
     TopicInfo topic = new TopicInfo(c.getName(), c.getTopicId(), c.getPartitions(), c.getReplicationFactor(),
-        c.getConfigsMap(), c.getCreatedAtMs(), replicas, Map.of());
+        c.getConfigsMap(), c.getCreatedAtMs(), assignments, Map.of());
     return ok(image.withTopic(topic));
-  }
-
-  /** Where the ring puts a new topic's replicas, given the image's members. */
-  public static List<List<Integer>> placeReplicas(ClusterImage image, String topic, int partitions, int rf) {
-    HashRing ring = HashRing.of(image.nodes().keySet(), RING_POINTS_PER_NODE);
-    return Placement.assign(ring, topic, partitions, rf);
   }
 
   private static Outcome deleteTopic(ClusterImage image, String name) {
@@ -126,14 +111,23 @@ public final class MetadataApplier {
   }
 
   private static Outcome ok(ClusterImage image) {
-    return new Outcome(image, MetadataCommandResult.newBuilder().setMetadataEpoch(image.epoch()).build());
+    return Outcome.ok(image);
   }
 
   private static Outcome refuse(ClusterImage image, ErrorCode code, String message) {
-    return new Outcome(image, MetadataCommandResult.newBuilder().setError(code).setMessage(message)
-        .setMetadataEpoch(image.epoch()).build());
+    return Outcome.refuse(image, code, message);
   }
 
   /** The next image and the proposer's result. */
-  public record Outcome(ClusterImage image, MetadataCommandResult result) {}
+  public record Outcome(ClusterImage image, MetadataCommandResult result) {
+    static Outcome ok(ClusterImage image) {
+      return new Outcome(image, MetadataCommandResult.newBuilder().setMetadataEpoch(image.epoch()).build());
+    }
+
+    /** A refused command: the image unchanged, and the error for its proposer. */
+    static Outcome refuse(ClusterImage image, ErrorCode code, String message) {
+      return new Outcome(image, MetadataCommandResult.newBuilder().setError(code).setMessage(message)
+          .setMetadataEpoch(image.epoch()).build());
+    }
+  }
 }

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes the groups this node hosts match the metadata: starts a replica for every partition whose replica
- * set names this node, and removes (with its data) every replica whose topic the metadata says was deleted.
+ * set or move target names this node, and removes (with its data) every replica whose topic was deleted or
+ * whose group has moved on without this node.
  * Runs on its own thread, driven by metadata changes; a pass that fails is retried. Adds happen in small
  * batches, because starting many groups at once sets off election storms on a small host.
  * Thread-safe.
@@ -32,15 +33,21 @@ public final class Reconciler implements Closeable {
   private final int nodeId;
   private final PartitionGroupHost host;
   private final int addBatchSize;
+  private final int maxIncoming;
   private final ScheduledExecutorService executor;
   private final AtomicReference<ClusterImage> latest = new AtomicReference<>(ClusterImage.EMPTY);
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private volatile long reconciledEpoch = -1;
 
-  public Reconciler(int nodeId, PartitionGroupHost host, int addBatchSize, ThreadFactory threads) {
+  /**
+   * @param addBatchSize replicas started at once
+   * @param maxIncoming replicas being moved to this node that may be catching up at once
+   */
+  public Reconciler(int nodeId, PartitionGroupHost host, int addBatchSize, int maxIncoming, ThreadFactory threads) {
     this.nodeId = nodeId;
     this.host = host;
     this.addBatchSize = addBatchSize;
+    this.maxIncoming = maxIncoming;
     this.executor = Executors.newSingleThreadScheduledExecutor(threads);
   }
 
@@ -79,29 +86,67 @@ public final class Reconciler implements Closeable {
 
   private boolean reconcile(ClusterImage image) {
     Set<PartitionRef> hosted = host.hostedPartitions();
-    Map<PartitionRef, PartitionIdentity> wanted = new HashMap<>();
-    Map<PartitionRef, List<ReplicaPeer>> peersOf = new HashMap<>();
+    Map<PartitionRef, Wanted> wanted = new HashMap<>();
     for (TopicInfo topic : image.topics().values()) {
       for (int p = 0; p < topic.partitions(); p++) {
-        List<Integer> replicas = topic.replicasOf(p);
-        if (!replicas.contains(nodeId)) {
+        PartitionAssignment a = topic.assignment(p);
+        if (!a.involves(nodeId)) {
           continue;
         }
-        PartitionRef ref = new PartitionRef(topic.topicId(), p);
-        wanted.put(ref, PartitionIdentity.newBuilder().setTopic(topic.name()).setTopicId(topic.topicId())
-            .setPartition(p).putAllConfigs(topic.configs()).build());
-        peersOf.put(ref, peers(image, replicas));
+        PartitionIdentity identity = PartitionIdentity.newBuilder().setTopic(topic.name())
+            .setTopicId(topic.topicId()).setPartition(p).putAllConfigs(topic.configs()).build();
+        boolean incoming = !a.replicas().contains(nodeId);
+        wanted.put(new PartitionRef(topic.topicId(), p),
+            new Wanted(identity, incoming ? List.of() : ReplicaPeer.ofReplicas(image, a.replicas()), incoming));
       }
     }
     boolean complete = true;
-    List<PartitionRef> toAdd = wanted.keySet().stream().filter(r -> !hosted.contains(r))
-        .sorted((a, b) -> a.topicId().equals(b.topicId()) ? Integer.compare(a.partition(), b.partition())
-            : a.topicId().compareTo(b.topicId()))
-        .toList();
+    Set<PartitionRef> closed = host.closedPartitions();
+    for (PartitionRef ref : closed) {
+      Wanted w = wanted.get(ref);
+      if (w != null && w.incoming()) {
+        // A replica that left this node's group earlier and is wanted again: its closed division never
+        // restarts, so delete it and start a fresh one for the group's leader to catch up.
+        LOG.info("[node={}] replacing the closed replica of {} with a fresh one", nodeId, ref);
+        complete &= remove(ref);
+        hosted = host.hostedPartitions();
+      }
+    }
+    complete &= addMissing(hosted, wanted);
+    for (PartitionRef ref : hosted) {
+      if (!wanted.containsKey(ref)) {
+        complete &= removeIfGone(image, ref);
+      }
+    }
+    return complete;
+  }
+
+  /**
+   * Starts the replicas this node should host and does not. A replica of a partition being moved here starts
+   * empty and is caught up by the group's leader; at most {@code maxIncoming} such replicas are in flight at
+   * once, so that a joining node is not flooded.
+   */
+  private boolean addMissing(Set<PartitionRef> hosted, Map<PartitionRef, Wanted> wanted) {
+    long incomingHosted = wanted.entrySet().stream()
+        .filter(e -> e.getValue().incoming() && hosted.contains(e.getKey())).count();
+    long incomingBudget = Math.max(0, maxIncoming - incomingHosted);
+    List<PartitionRef> toAdd = new ArrayList<>();
+    boolean complete = true;
+    for (PartitionRef ref : wanted.keySet().stream().filter(r -> !hosted.contains(r)).sorted().toList()) {
+      if (!wanted.get(ref).incoming()) {
+        toAdd.add(ref);
+      } else if (incomingBudget > 0) {
+        incomingBudget--;
+        toAdd.add(ref);
+      } else {
+        complete = false;
+      }
+    }
     for (int i = 0; i < toAdd.size(); i += addBatchSize) {
       List<CompletableFuture<Void>> batch = new ArrayList<>();
       for (PartitionRef ref : toAdd.subList(i, Math.min(toAdd.size(), i + addBatchSize))) {
-        batch.add(host.addPartition(wanted.get(ref), peersOf.get(ref)).exceptionally(e -> {
+        Wanted w = wanted.get(ref);
+        batch.add(host.addPartition(w.identity(), w.peers()).exceptionally(e -> {
           LOG.warn("[node={}] cannot start replica of {}: {}", nodeId, ref, e.toString());
           throw new IllegalStateException(e);
         }));
@@ -115,41 +160,58 @@ public final class Reconciler implements Closeable {
         complete = false;
       }
     }
-    for (PartitionRef ref : hosted) {
-      if (wanted.containsKey(ref)) {
-        continue;
-      }
-      if (image.isDeleted(ref.topicId())) {
-        try {
-          host.removePartition(ref).get(ADD_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        } catch (Exception e) {
-          LOG.warn("[node={}] cannot remove replica of deleted topic {}: {}", nodeId, ref, e.toString());
-          complete = false;
-        }
-      } else if (image.topicById(ref.topicId()).isEmpty()) {
-        LOG.debug("[node={}] hosts {} which metadata epoch {} does not know yet; keeping it", nodeId, ref,
-            image.epoch());
-      }
-    }
     return complete;
   }
 
-  /** The replicas' Raft peers, with priorities falling along the ring order: the first is preferred. */
-  static List<ReplicaPeer> peers(ClusterImage image, List<Integer> replicas) {
-    List<ReplicaPeer> peers = new ArrayList<>(replicas.size());
-    for (int i = 0; i < replicas.size(); i++) {
-      NodeInfo node = image.node(replicas.get(i)).orElseThrow(
-          () -> new IllegalStateException("replica on unregistered node"));
-      peers.add(new ReplicaPeer(node.nodeId(), node.raftAddress(), replicas.size() - i));
+  /**
+   * Deletes a hosted replica the metadata no longer places here: at once if its topic was deleted; if the
+   * partition moved away, only once its group's leader confirms a configuration without this node. A replica
+   * of a topic this metadata copy does not know yet is kept.
+   */
+  private boolean removeIfGone(ClusterImage image, PartitionRef ref) {
+    if (!image.isDeleted(ref.topicId())) {
+      TopicInfo topic = image.topicById(ref.topicId()).orElse(null);
+      if (topic == null || ref.partition() >= topic.partitions()) {
+        LOG.debug("[node={}] hosts {} which metadata epoch {} does not know yet; keeping it", nodeId, ref,
+            image.epoch());
+        return true;
+      }
+      PartitionAssignment a = topic.assignment(ref.partition());
+      List<Integer> members = new ArrayList<>(a.replicas());
+      a.target().stream().filter(n -> !members.contains(n)).forEach(members::add);
+      try {
+        if (!host.leftGroup(ref, ReplicaPeer.ofReplicas(image, members)).get(ADD_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+          return false;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      } catch (Exception e) {
+        LOG.debug("[node={}] cannot tell yet whether {} left this node: {}", nodeId, ref, e.toString());
+        return false;
+      }
     }
-    return peers;
+    return remove(ref);
+  }
+
+  private boolean remove(PartitionRef ref) {
+    try {
+      host.removePartition(ref).get(ADD_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (Exception e) {
+      LOG.warn("[node={}] cannot remove replica {}: {}", nodeId, ref, e.toString());
+      return false;
+    }
   }
 
   @Override
   public void close() {
     executor.shutdownNow();
   }
+
+  /** A replica this node should host, and how to start it. */
+  private record Wanted(PartitionIdentity identity, List<ReplicaPeer> peers, boolean incoming) {}
 }

@@ -1,5 +1,6 @@
 package io.rafka.server.metadata;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,20 +8,20 @@ import java.util.Map;
 /**
  * A topic as the metadata group knows it. {@code topicId} is unique per incarnation: a topic deleted and
  * created again under the same name gets a new id, and so new Raft groups, so that a node that missed the
- * delete can never mix the old partitions' data into the new ones. {@code replicas} holds each partition's
- * current replica set, preferred leader first. Immutable.
+ * delete can never mix the old partitions' data into the new ones. {@code assignments} holds each partition's
+ * replica set (preferred leader first) and the set it is moving to. Immutable.
  */
 public record TopicInfo(String name, String topicId, int partitions, int replicationFactor,
-    Map<String, String> configs, long createdAtMs, List<List<Integer>> replicas,
+    Map<String, String> configs, long createdAtMs, List<PartitionAssignment> assignments,
     Map<Integer, LeaderInfo> leaders) {
 
   public TopicInfo {
     configs = Map.copyOf(configs);
-    replicas = replicas.stream().map(List::copyOf).toList();
+    assignments = List.copyOf(assignments);
     leaders = Map.copyOf(leaders);
-    if (replicas.size() != partitions) {
+    if (assignments.size() != partitions) {
       throw new IllegalArgumentException("topic " + name + " has " + partitions + " partitions but "
-          + replicas.size() + " replica sets");
+          + assignments.size() + " replica sets");
     }
   }
 
@@ -28,11 +29,23 @@ public record TopicInfo(String name, String topicId, int partitions, int replica
   public TopicInfo withLeader(int partition, LeaderInfo leader) {
     Map<Integer, LeaderInfo> next = new HashMap<>(leaders);
     next.put(partition, leader);
-    return new TopicInfo(name, topicId, partitions, replicationFactor, configs, createdAtMs, replicas, next);
+    return new TopicInfo(name, topicId, partitions, replicationFactor, configs, createdAtMs, assignments, next);
   }
 
+  /** This topic with one partition's assignment replaced. */
+  public TopicInfo withAssignment(int partition, PartitionAssignment assignment) {
+    List<PartitionAssignment> next = new ArrayList<>(assignments);
+    next.set(partition, assignment);
+    return new TopicInfo(name, topicId, partitions, replicationFactor, configs, createdAtMs, next, leaders);
+  }
+
+  public PartitionAssignment assignment(int partition) {
+    return assignments.get(partition);
+  }
+
+  /** The partition's current replica set, preferred leader first. */
   public List<Integer> replicasOf(int partition) {
-    return replicas.get(partition);
+    return assignments.get(partition).replicas();
   }
 
   /** True for topics Rafka creates for itself (names starting with "__"). */

@@ -3,21 +3,27 @@ package io.rafka.server.raft;
 import io.rafka.proto.ErrorCode;
 import io.rafka.server.errors.ServerException;
 import java.io.IOException;
+import io.rafka.server.metadata.ReplicaPeer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.proto.RaftProtos.RaftConfigurationProto;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
+import org.apache.ratis.proto.RaftProtos.RoleInfoProto;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.GroupManagementRequest;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.protocol.SetConfigurationRequest;
 import org.apache.ratis.protocol.exceptions.AlreadyExistsException;
+import org.apache.ratis.server.DivisionInfo;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.util.ProtoUtils;
 import org.slf4j.Logger;
@@ -61,7 +67,8 @@ final class MetadataMembership {
       if (!hostsMetadata()) {
         startEmptyMetadataReplica();
       }
-      if (server.getDivision(GroupIds.METADATA).getRaftConf().getPeer(self.getId(), RaftPeerRole.LISTENER) != null) {
+      if (server.getDivision(GroupIds.METADATA).getRaftConf().getPeer(self.getId(), RaftPeerRole.LISTENER,
+          RaftPeerRole.FOLLOWER) != null) {
         return CompletableFuture.completedFuture(null);
       }
       addSelfAsMetadataListener();
@@ -110,6 +117,43 @@ final class MetadataMembership {
     if (!reply.isSuccess()) {
       throw new IOException(String.valueOf(reply.getException()));
     }
+  }
+
+  /** The metadata group as this node's replica sees it. */
+  MetadataQuorumView view() throws IOException {
+    RaftServer.Division division = server.getDivision(GroupIds.METADATA);
+    DivisionInfo info = division.getInfo();
+    Map<Integer, Long> silence = new HashMap<>();
+    RoleInfoProto role = info.getRoleInfoProto();
+    if (role.hasLeaderInfo()) {
+      role.getLeaderInfo().getFollowerInfoList().forEach(f -> silence.put(
+          RaftNode.nodeIdOf(RaftPeerId.valueOf(f.getId().getId())), f.getLastRpcElapsedTimeMs()));
+    }
+    return new MetadataQuorumView(GroupAdmin.toConfiguration(division.getRaftConf()),
+        RaftNode.nodeIdOf(info.getLeaderId()), info.getCurrentTerm(), division.getRaftLog().getLastCommittedIndex(),
+        silence);
+  }
+
+  /**
+   * Sets the metadata group's voters and listeners, provided the group's configuration is still
+   * {@code expected} (COMPARE_AND_SET: a concurrent change makes this fail, and the caller looks again).
+   * Blocking.
+   */
+  void changeMembers(GroupConfiguration expected, List<ReplicaPeer> voters, List<ReplicaPeer> listeners)
+      throws IOException {
+    RaftClientReply reply = metadataClient.admin().setConfiguration(SetConfigurationRequest.Arguments.newBuilder()
+        .setServersInCurrentConf(GroupAdmin.toPeers(expected.voters()))
+        .setListenersInCurrentConf(asListeners(expected.listeners()))
+        .setServersInNewConf(GroupAdmin.toPeers(voters)).setListenersInNewConf(asListeners(listeners))
+        .setMode(SetConfigurationRequest.Mode.COMPARE_AND_SET).build());
+    if (!reply.isSuccess()) {
+      throw new IOException(String.valueOf(reply.getException()));
+    }
+  }
+
+  private static List<RaftPeer> asListeners(List<ReplicaPeer> peers) {
+    return GroupAdmin.toPeers(peers).stream()
+        .map(p -> RaftPeer.newBuilder(p).setStartupRole(RaftPeerRole.LISTENER).build()).toList();
   }
 
   private void startEmptyMetadataReplica() throws IOException {

@@ -99,6 +99,14 @@ final class MetadataStateMachine extends BaseStateMachine {
     return CompletableFuture.completedFuture(Message.valueOf(ByteStrings.toRatis(result.toByteString())));
   }
 
+  /** Any read-only query answers with the epoch of this replica's image (8 bytes, big-endian). */
+  @Override
+  public CompletableFuture<Message> query(Message request) {
+    return CompletableFuture.completedFuture(Message.valueOf(
+        org.apache.ratis.thirdparty.com.google.protobuf.ByteString.copyFrom(
+            java.nio.ByteBuffer.allocate(Long.BYTES).putLong(image.epoch()).flip())));
+  }
+
   private void publish(ClusterImage next) {
     image = next;
     for (Consumer<ClusterImage> l : listeners) {

@@ -1,6 +1,7 @@
 package io.rafka.server.raft;
 
 import com.codahale.metrics.MetricRegistry;
+import com.google.common.util.concurrent.MoreExecutors;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.rafka.proto.ErrorCode;
 import io.rafka.proto.internal.MetadataCommand;
@@ -9,6 +10,7 @@ import io.rafka.proto.internal.PartitionCommand;
 import io.rafka.proto.internal.PartitionCommandResult;
 import io.rafka.proto.internal.PartitionIdentity;
 import io.rafka.server.cache.HotReadCache;
+import io.rafka.server.common.Threads;
 import io.rafka.server.config.ServerConfig;
 import io.rafka.server.errors.NotLeaderException;
 import io.rafka.server.errors.ServerException;
@@ -28,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -35,6 +38,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -81,6 +87,10 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
   private final AtomicLong callIds = new AtomicLong();
   private final RatisMetricsBridge metricsBridge;
   private final MetadataMembership membership;
+  private final ExecutorService adminExecutor;
+  private final ExecutorService submitPool;
+  private final Map<RaftGroupId, Executor> submitters = new ConcurrentHashMap<>();
+  private final GroupAdmin groupAdmin;
 
   public RaftNode(ServerConfig config, HotReadCache cache, PartitionRegistry registry,
       AppendListener appendListener, LeadershipListener leadershipListener, MetricRegistry metrics)
@@ -116,6 +126,9 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
     this.membership = new MetadataMembership(voter, server, metadataClient, metadataGroup,
         RaftPeer.newBuilder().setId(selfId).setAddress(config.peerAdvertisedAddress())
             .setStartupRole(RaftPeerRole.LISTENER).build(), clientId, callIds);
+    this.adminExecutor = Executors.newCachedThreadPool(Threads.factory("rafka-raft-admin"));
+    this.submitPool = Executors.newCachedThreadPool(Threads.factory("rafka-raft-submit"));
+    this.groupAdmin = new GroupAdmin(config, server, selfId, clientId, callIds, adminExecutor);
   }
 
   public void start() throws IOException {
@@ -139,6 +152,22 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
   /** Calls {@code listener} now with the current image and after every change, on the apply thread. */
   public void onMetadata(Consumer<ClusterImage> listener) {
     metadata.addListener(listener);
+  }
+
+  /**
+   * Whether this node's metadata copy has everything the metadata group's leader has applied: asks the leader
+   * for its epoch. Work that acts on the metadata and cannot be undone (reconfiguring a partition's group,
+   * moving its leadership) checks this first, so that a node catching up after a restart never acts on an
+   * image the cluster has moved past.
+   */
+  public CompletableFuture<Boolean> metadataIsCurrent() {
+    return metadataClient.async().sendReadOnly(Message.EMPTY).thenApply(reply -> {
+      if (!reply.isSuccess()) {
+        return false;
+      }
+      long leaderEpoch = reply.getMessage().getContent().asReadOnlyByteBuffer().getLong();
+      return metadata.image().epoch() >= leaderEpoch;
+    }).exceptionally(e -> false);
   }
 
   @Override
@@ -199,13 +228,18 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
         .setGroupId(gid).setCallId(callIds.incrementAndGet())
         .setMessage(Message.valueOf(ByteStrings.toRatis(command.toByteString())))
         .setType(RaftClientRequest.writeRequestType()).build();
-    CompletableFuture<RaftClientReply> sent;
-    try {
-      sent = server.submitClientRequestAsync(request);
-    } catch (IOException e) {
-      return CompletableFuture.failedFuture(new ServerException(ErrorCode.REPLICA_NOT_AVAILABLE,
-          "cannot submit to " + partition + ": " + e.getMessage(), e));
-    }
+    // Ratis's "async" submit runs the append on the group's client executor and waits for it on the calling
+    // thread; that wait can be long (the division's lock is busy) or, in 3.3.0, endless (a leader closing
+    // itself). So submit from a per-group queue that keeps this group's entries in call order, never from the
+    // caller's thread (a connection's event loop).
+    CompletableFuture<RaftClientReply> sent = CompletableFuture.supplyAsync(() -> {
+      try {
+        return server.submitClientRequestAsync(request);
+      } catch (IOException e) {
+        throw new CompletionException(new ServerException(ErrorCode.REPLICA_NOT_AVAILABLE,
+            "cannot submit to " + partition + ": " + e.getMessage(), e));
+      }
+    }, submitters.computeIfAbsent(gid, g -> MoreExecutors.newSequentialExecutor(submitPool))).thenCompose(f -> f);
     return sent.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .handle((reply, error) -> {
           if (error != null) {
@@ -285,6 +319,25 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
   }
 
   @Override
+  public Set<PartitionRef> closedPartitions() {
+    Set<PartitionRef> closed = new HashSet<>();
+    for (RaftGroupId gid : server.getGroupIds()) {
+      if (gid.equals(GroupIds.METADATA)) {
+        continue;
+      }
+      try {
+        RaftServer.Division division = server.getDivision(gid);
+        if (!division.getInfo().isAlive() && division.getStateMachine() instanceof PartitionStateMachine psm) {
+          closed.add(new PartitionRef(psm.partitionId().topicId(), psm.partitionId().partition()));
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("[node={}] group {} not available: {}", nodeId, gid, e.toString());
+      }
+    }
+    return closed;
+  }
+
+  @Override
   public CompletableFuture<Void> addPartition(PartitionIdentity identity, List<ReplicaPeer> replicas) {
     RaftGroupId gid = GroupIds.partition(identity.getTopicId(), identity.getPartition());
     List<RaftPeer> peers = replicas.stream().map(r -> RaftPeer.newBuilder().setId(peerId(r.nodeId()))
@@ -309,7 +362,11 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
     RaftGroupId gid = GroupIds.partition(partition.topicId(), partition.partition());
     GroupManagementRequest remove = GroupManagementRequest.newRemove(clientId, selfId,
         callIds.incrementAndGet(), gid, true, false);
-    return server.groupManagementAsync(remove).handle((reply, e) -> {
+    // Ratis closes the division on the calling thread and waits for the close to finish: keep that wait off
+    // the caller, which must stay free to give up on a close that hangs.
+    submitters.remove(gid);
+    return CompletableFuture.supplyAsync(() -> server.groupManagementAsync(remove), adminExecutor)
+        .thenCompose(f -> f).handle((reply, e) -> {
       Throwable cause = e == null ? (reply.isSuccess() ? null : reply.getException()) : unwrap(e);
       if (cause != null && !(cause instanceof GroupMismatchException)) {
         throw new CompletionException(cause);
@@ -320,42 +377,92 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
     });
   }
 
+  @Override
+  public CompletableFuture<Boolean> leftGroup(PartitionRef partition, List<ReplicaPeer> members) {
+    RaftGroupId gid = GroupIds.partition(partition.topicId(), partition.partition());
+    List<CompletableFuture<Optional<ReplicaState>>> asks = members.stream().filter(m -> m.nodeId() != nodeId)
+        .map(m -> groupAdmin.replicaState(m, gid).exceptionally(e -> Optional.empty())).toList();
+    return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).thenApply(v -> asks.stream()
+        .map(CompletableFuture::join).flatMap(Optional::stream).filter(ReplicaState::isLeader)
+        .anyMatch(leader -> leader.configuration().stable() && !leader.configuration().hasVoter(nodeId)
+            && leader.configuration().listeners().stream().noneMatch(l -> l.nodeId() == nodeId)));
+  }
+
   /**
-   * Makes {@code toNode} the leader of a partition's group. Ratis only hands leadership to the peer with the
-   * highest priority (and a leader yields to a caught-up peer with a higher one), so this first raises the
-   * target's priority above the others with a configuration change, then asks for the transfer. The new
-   * priorities stay until changed again.
+   * Makes {@code toNode} the leader of a partition's group hosted here (see
+   * {@link #transferLeadership(PartitionId, List, int, Duration)}).
    */
   public CompletableFuture<Void> transferLeadership(PartitionId partition, int toNode, Duration timeout) {
     RaftGroupId gid = GroupIds.partition(partition.topicId(), partition.partition());
+    try {
+      return groupAdmin.transferLeadership(server.getDivision(gid).getGroup(), toNode, timeout);
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(new ServerException(ErrorCode.REPLICA_NOT_AVAILABLE,
+          "node " + nodeId + " hosts no replica of " + partition));
+    }
+  }
+
+  /**
+   * Makes {@code toNode} the leader of a partition's group whose replicas are {@code peers}, from any node.
+   * Ratis hands leadership only to the replica with the highest priority, so unless {@code toNode} has it
+   * this raises its priority first; the priorities stay until the group is reconfigured again.
+   */
+  public CompletableFuture<Void> transferLeadership(PartitionId partition, List<ReplicaPeer> peers, int toNode,
+      Duration timeout) {
+    RaftGroupId gid = GroupIds.partition(partition.topicId(), partition.partition());
+    return groupAdmin.transferLeadership(RaftGroup.valueOf(gid, GroupAdmin.toPeers(peers)), toNode, timeout);
+  }
+
+  // ---------------------------------------------------------------- partitions: reconfiguration
+
+  /** The Raft group id of a partition, as operators see it in Ratis's logs and directories. */
+  public static String groupId(PartitionId partition) {
+    return GroupIds.partition(partition.topicId(), partition.partition()).getUuid().toString();
+  }
+
+  /** The configuration of this node's replica of a partition's group; empty if it hosts none. */
+  public Optional<GroupConfiguration> partitionConfiguration(PartitionId partition) {
+    return groupAdmin.localConfiguration(GroupIds.partition(partition.topicId(), partition.partition()));
+  }
+
+  /**
+   * Sets the voters (and their leader priorities) of a partition's group that this node leads; see
+   * {@link GroupAdmin#reconfigure}. Completes when the new configuration is committed.
+   */
+  public CompletableFuture<Void> reconfigure(PartitionId partition, List<ReplicaPeer> voters, Duration timeout) {
+    return groupAdmin.reconfigure(GroupIds.partition(partition.topicId(), partition.partition()), voters, timeout);
+  }
+
+  /** How {@code node}'s replica of a partition's group is doing; empty if it hosts none. */
+  public CompletableFuture<Optional<ReplicaState>> replicaState(ReplicaPeer node, PartitionId partition) {
+    return groupAdmin.replicaState(node, GroupIds.partition(partition.topicId(), partition.partition()));
+  }
+
+  // ---------------------------------------------------------------- metadata group membership
+
+  /** The metadata group as this node's replica sees it; empty if this node does not host it yet. */
+  public Optional<MetadataQuorumView> metadataQuorum() {
+    try {
+      return Optional.of(membership.view());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Sets the metadata group's voters and listeners if its configuration is still {@code expected}; fails with
+   * METADATA_UNAVAILABLE otherwise (look again and retry).
+   */
+  public CompletableFuture<Void> changeMetadataMembers(GroupConfiguration expected, List<ReplicaPeer> voters,
+      List<ReplicaPeer> listeners) {
     return CompletableFuture.runAsync(() -> {
-      try (RaftClient client = RaftClient.newBuilder().setRaftGroup(server.getDivision(gid).getGroup())
-          .setProperties(RatisProperties.forClient(config)).setClientId(ClientId.randomId())
-          .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(10,
-              TimeDuration.valueOf(200, TimeUnit.MILLISECONDS))).build()) {
-        List<RaftPeer> peers = new ArrayList<>(server.getDivision(gid).getRaftConf().getCurrentPeers());
-        int top = peers.stream().mapToInt(RaftPeer::getPriority).max().orElse(0);
-        RaftPeerId target = peerId(toNode);
-        if (peers.stream().noneMatch(p -> p.getId().equals(target))) {
-          throw new ServerException(ErrorCode.INVALID_REQUEST, "node " + toNode + " has no replica of " + partition);
-        }
-        List<RaftPeer> reprioritised = peers.stream().map(p -> p.getId().equals(target)
-            ? RaftPeer.newBuilder(p).setPriority(top + 1).build() : p).toList();
-        RaftClientReply reconfigured = client.admin().setConfiguration(reprioritised);
-        if (!reconfigured.isSuccess()) {
-          throw new ServerException(ErrorCode.LEADER_NOT_AVAILABLE, "raising node " + toNode + "'s priority in "
-              + partition + " failed: " + reconfigured.getException());
-        }
-        RaftClientReply reply = client.admin().transferLeadership(target, timeout.toMillis());
-        if (!reply.isSuccess()) {
-          throw new ServerException(ErrorCode.LEADER_NOT_AVAILABLE, "transfer of " + partition + " to node "
-              + toNode + " failed: " + reply.getException());
-        }
+      try {
+        membership.changeMembers(expected, voters, listeners);
       } catch (IOException e) {
-        throw new ServerException(ErrorCode.LEADER_NOT_AVAILABLE, "transfer of " + partition + " to node " + toNode
-            + " failed: " + e.getMessage(), e);
+        throw new ServerException(ErrorCode.METADATA_UNAVAILABLE, "the metadata group did not take the change: "
+            + e.getMessage(), e);
       }
-    });
+    }, adminExecutor);
   }
 
   /** The first index still in a hosted group's Raft log (it moves up when Ratis purges after a snapshot). */
@@ -374,7 +481,10 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
   @Override
   public void close() throws IOException {
     try {
+      groupAdmin.close();
       metadataClient.close();
+      adminExecutor.shutdownNow();
+      submitPool.shutdownNow();
     } finally {
       try {
         server.close();

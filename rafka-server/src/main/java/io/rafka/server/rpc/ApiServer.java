@@ -6,6 +6,7 @@ import io.rafka.server.admin.MetadataView;
 import io.rafka.server.admin.TopicAdmin;
 import io.rafka.server.fetch.FetchHandler;
 import io.rafka.server.group.GroupCoordinator;
+import io.rafka.server.membership.ClusterAdmin;
 import io.rafka.server.produce.ProduceHandler;
 import io.rafka.server.produce.ProducerIdAllocator;
 import java.io.IOException;
@@ -20,13 +21,11 @@ public final class ApiServer implements AutoCloseable {
   /**
    * @param maxInboundBytes largest request accepted at all; batches above the topic limit but below this
    *     get RECORD_TOO_LARGE from the handler, larger requests are refused by gRPC itself
-   */
-  /**
-   * @param executor where handlers that read from disk (fetch, offset lookups) do their work
+   * @param executor where handlers that read from disk or wait on other nodes do their work
    */
   public ApiServer(String host, int port, int maxInboundBytes, Executor executor, ProduceHandler produce,
       ProducerIdAllocator producerIds, FetchHandler fetch, MetadataView metadata, TopicAdmin admin,
-      GroupCoordinator groups) {
+      GroupCoordinator groups, ClusterAdmin cluster) {
     this.server = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
         // Handlers run on the connection's event-loop thread, in the order requests arrived: a producer
         // pipelines several batches per partition, and if two reached the Raft log in the wrong order the second
@@ -40,6 +39,7 @@ public final class ApiServer implements AutoCloseable {
         .addService(MalformedRequestGuard.guard(new MetadataService(metadata)))
         .addService(MalformedRequestGuard.guard(new AdminService(admin)))
         .addService(MalformedRequestGuard.guard(new GroupService(groups)))
+        .addService(MalformedRequestGuard.guard(new ClusterService(cluster, executor)))
         .build();
   }
 

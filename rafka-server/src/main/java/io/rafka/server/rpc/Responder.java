@@ -2,6 +2,8 @@ package io.rafka.server.rpc;
 
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.rafka.server.errors.Errors;
+import io.rafka.server.errors.ServerException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -29,7 +31,11 @@ final class Responder {
     future.whenComplete((response, error) -> {
       T answer = response;
       if (error != null) {
-        LOG.warn("request failed unexpectedly", error);
+        if (Errors.unwrap(error) instanceof ServerException) {
+          LOG.debug("request refused: {}", error.toString());
+        } else {
+          LOG.warn("request failed unexpectedly", error);
+        }
         try {
           answer = onError.apply(error);
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package io.rafka.server.it;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.rafka.proto.AdminServiceGrpc;
+import io.rafka.proto.ClusterServiceGrpc;
 import io.rafka.proto.FetchPartition;
 import io.rafka.proto.FetchPartitionResult;
 import io.rafka.proto.FetchRequest;
@@ -27,6 +28,10 @@ final class Api implements AutoCloseable {
 
   FetchServiceGrpc.FetchServiceBlockingStub fetch() {
     return FetchServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
+  }
+
+  ClusterServiceGrpc.ClusterServiceBlockingStub cluster() {
+    return ClusterServiceGrpc.newBlockingStub(channel).withDeadlineAfter(120, TimeUnit.SECONDS);
   }
 
   AdminServiceGrpc.AdminServiceBlockingStub admin() {

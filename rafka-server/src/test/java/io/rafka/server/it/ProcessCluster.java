@@ -21,10 +21,17 @@ final class ProcessCluster implements AutoCloseable {
   private final Map<String, String> overrides;
   private final Path baseDir;
   private final Process[] processes;
+  private final int voters;
 
   ProcessCluster(int nodes, Path baseDir, Map<String, String> overrides) {
+    this(nodes, nodes, baseDir, overrides);
+  }
+
+  /** {@code nodes} nodes of which the first {@code voters} vote in the metadata group; the rest are listeners. */
+  ProcessCluster(int nodes, int voters, Path baseDir, Map<String, String> overrides) {
     this.baseDir = baseDir;
     this.overrides = overrides;
+    this.voters = voters;
     for (int i = 1; i <= nodes; i++) {
       specs.add(new NodeSpec(i, Ports.free(), Ports.free(), baseDir.resolve("node-" + i)));
     }
@@ -32,11 +39,18 @@ final class ProcessCluster implements AutoCloseable {
   }
 
   void start(int nodeId) throws IOException {
+    start(nodeId, Map.of());
+  }
+
+  /** Starts a node with extra properties on top of the cluster's. */
+  void start(int nodeId, Map<String, String> extra) throws IOException {
     NodeSpec spec = specs.get(nodeId - 1);
     Files.createDirectories(spec.dataDir());
     Path config = baseDir.resolve("node-" + nodeId + ".properties");
+    Map<String, String> all = new java.util.LinkedHashMap<>(overrides);
+    all.putAll(extra);
     try (Writer w = Files.newBufferedWriter(config)) {
-      for (Map.Entry<String, String> e : spec.properties(specs, specs.size(), overrides).entrySet()) {
+      for (Map.Entry<String, String> e : spec.properties(specs.subList(0, voters), specs.size(), all).entrySet()) {
         w.write(e.getKey() + "=" + e.getValue() + "\n");
       }
     }
@@ -97,6 +111,33 @@ final class ProcessCluster implements AutoCloseable {
     Map<String, Object> p = new HashMap<>();
     p.put("bootstrap.servers", bootstrap());
     return p;
+  }
+
+  /** Copies every node's log under target/it-logs/{@code name}, so a failed run can be read in full. */
+  void keepLogs(String name) {
+    Path dest = Path.of("target", "it-logs", name);
+    try {
+      Files.createDirectories(dest);
+      for (int i = 1; i <= specs.size(); i++) {
+        if (Files.exists(logFile(i))) {
+          Files.copy(logFile(i), dest.resolve("node-" + i + ".log"),
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      for (int i = 1; i <= specs.size(); i++) {
+        Process p = processes[i - 1];
+        if (p != null && p.isAlive()) {
+          String jstack = Path.of(System.getProperty("java.home"), "bin", "jstack").toString();
+          new ProcessBuilder(jstack, Long.toString(p.pid())).redirectErrorStream(true)
+              .redirectOutput(dest.resolve("node-" + i + ".threads").toFile()).start().waitFor(30, TimeUnit.SECONDS);
+        }
+      }
+      System.err.println("node logs and thread dumps kept in " + dest.toAbsolutePath());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The last lines of every node's log, for a failure report. */

@@ -19,7 +19,7 @@ class MetadataApplierTest {
     ClusterImage image = ClusterImage.EMPTY;
     for (int n = 1; n <= 3; n++) {
       image = MetadataApplier.apply(image, MetadataCommand.newBuilder().setRegisterNode(RegisterNodeCommand
-          .newBuilder().setNodeId(n).setClientAddress("h:" + n).setRaftAddress("h:" + (100 + n))).build()).image();
+          .newBuilder().setNodeId(n).setClientAddress("h:" + n).setRaftAddress("h:" + (100 + n)).setJoinRing(true)).build()).image();
     }
     return image;
   }
@@ -35,8 +35,8 @@ class MetadataApplierTest {
     MetadataApplier.Outcome o = MetadataApplier.apply(before, create("orders", "id-1", 6, 3));
     assertEquals(ErrorCode.NONE, o.result().getError());
     TopicInfo t = o.image().topic("orders").orElseThrow();
-    assertEquals(6, t.replicas().size());
-    t.replicas().forEach(r -> assertEquals(3, r.stream().distinct().count()));
+    assertEquals(6, t.assignments().size());
+    t.assignments().forEach(a -> assertEquals(3, a.replicas().stream().distinct().count()));
     assertEquals(before.epoch() + 1, o.image().epoch());
   }
 

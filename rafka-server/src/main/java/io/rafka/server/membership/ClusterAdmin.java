@@ -1,0 +1,5 @@
+package io.rafka.server.membership;
+
+/** The cluster membership handlers, bundled for the API server. Immutable. */
+public record ClusterAdmin(ClusterStatusView status, NodeAdmin nodes, PartitionGroupAdmin partitions,
+    MetadataVoterAdmin voters, ReplicaSizes sizes) {}

@@ -1,0 +1,90 @@
+package io.rafka.server.membership;
+
+import io.rafka.server.metadata.ClusterImage;
+import io.rafka.server.metadata.NodeInfo;
+import io.rafka.server.metadata.PartitionAssignment;
+import io.rafka.server.metadata.TopicInfo;
+import io.rafka.server.partition.PartitionId;
+import io.rafka.server.raft.RaftNode;
+import java.io.Closeable;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives leadership back to each partition's preferred replica (the first in its replica set), from the node
+ * that leads it now: the balance the ring chose returns by itself after a node restarts or a move. Ratis
+ * priorities alone do not do it under load: a Ratis leader looks for a higher-priority peer only when its
+ * event queue has been idle for an election timeout, which a partition taking writes never is. A partition
+ * that is moving, or whose preferred node is down, is left alone. Thread-safe.
+ */
+public final class PreferredLeaderElector implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(PreferredLeaderElector.class);
+
+  private final int nodeId;
+  private final RaftNode raft;
+  private final Duration interval;
+  private final ScheduledExecutorService executor;
+
+  public PreferredLeaderElector(int nodeId, RaftNode raft, Duration interval, ThreadFactory threads) {
+    this.nodeId = nodeId;
+    this.raft = raft;
+    this.interval = interval;
+    this.executor = Executors.newSingleThreadScheduledExecutor(threads);
+  }
+
+  public void start() {
+    executor.scheduleWithFixedDelay(this::pass, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void pass() {
+    try {
+      if (!raft.metadataIsCurrent().get(interval.toMillis(), TimeUnit.MILLISECONDS)) {
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    } catch (Exception e) {
+      return;
+    }
+    // Read after the check: this image has at least what the metadata leader had applied.
+    ClusterImage image = raft.metadataImage();
+    for (TopicInfo topic : image.topics().values()) {
+      for (int p = 0; p < topic.partitions(); p++) {
+        PartitionAssignment a = topic.assignment(p);
+        int preferred = a.replicas().get(0);
+        NodeInfo node = image.nodes().get(preferred);
+        if (preferred == nodeId || a.moving() || node == null || node.isDown()
+            || !raft.isLeaderReady(topic.topicId(), p)) {
+          continue;
+        }
+        PartitionId id = new PartitionId(topic.name(), topic.topicId(), p);
+        boolean preferredVotes = raft.partitionConfiguration(id)
+            .map(c -> c.stable() && c.hasVoter(preferred)).orElse(false);
+        if (!preferredVotes) {
+          continue;
+        }
+        try {
+          raft.transferLeadership(id, preferred, interval).get(2 * interval.toMillis(), TimeUnit.MILLISECONDS);
+          LOG.info("[node={} partition={}] leadership returned to preferred replica {}", nodeId, id, preferred);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        } catch (Exception e) {
+          LOG.info("[node={} partition={}] preferred replica {} did not take leadership yet: {}", nodeId, id,
+              preferred, e.getMessage());
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}
