@@ -128,14 +128,15 @@ public final class RafkaServer implements AutoCloseable {
         Threads.factory("rafka-liveness"));
     liveness.start();
     if (config.get(ServerConfig.LEADER_REBALANCE_ENABLE)) {
-      elector = new PreferredLeaderElector(nodeId, raft, config.get(ServerConfig.LEADER_REBALANCE_INTERVAL),
+      elector = new PreferredLeaderElector(nodeId, raft, mover, config.get(ServerConfig.LEADER_REBALANCE_INTERVAL),
           Threads.factory("rafka-leader-rebalance"));
       elector.start();
     }
 
     MetadataView view = new MetadataView(config, raft);
     ProduceHandler produce = new ProduceHandler(config, raft, metrics, clock);
-    FetchHandler fetch = new FetchHandler(config, registry, raft::metadataImage, waiters, timer, metrics);
+    FetchHandler fetch = new FetchHandler(config, registry, raft::metadataImage, waiters, timer, metrics,
+        raft::knowsCommittedEnd);
     TopicAdmin admin = new TopicAdmin(config, raft, imageWatch, view, registry, clock);
     OffsetsTopic offsetsTopic = new OffsetsTopic(raft, config.get(ServerConfig.OFFSETS_TOPIC_PARTITIONS),
         config.get(ServerConfig.OFFSETS_TOPIC_REPLICATION_FACTOR), clock);

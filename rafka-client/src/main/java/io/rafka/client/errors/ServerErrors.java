@@ -17,7 +17,7 @@ public final class ServerErrors {
       ErrorCode.REQUEST_TIMED_OUT, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ErrorCode.REPLICA_NOT_AVAILABLE,
       ErrorCode.STORAGE_ERROR, ErrorCode.METADATA_UNAVAILABLE, ErrorCode.NODE_SHUTTING_DOWN,
       ErrorCode.LEADERSHIP_LOST, ErrorCode.NOT_COORDINATOR, ErrorCode.COORDINATOR_NOT_AVAILABLE,
-      ErrorCode.REASSIGNMENT_IN_PROGRESS);
+      ErrorCode.REASSIGNMENT_IN_PROGRESS, ErrorCode.OFFSET_NOT_AVAILABLE);
 
   private ServerErrors() {}
 

@@ -48,9 +48,20 @@ public final class FetchHandler {
   private final long maxResponseBytes;
   private final long defaultPartitionBytes;
   private final long maxWaitMs;
+  private final CommittedEnd committedEnd;
+
+  /**
+   * Whether this node's replica of a partition has applied everything its group has committed and leads the
+   * group: only then is an offset beyond its end really outside the log.
+   */
+  @FunctionalInterface
+  public interface CommittedEnd {
+    boolean known(String topicId, int partition);
+  }
 
   public FetchHandler(ServerConfig config, PartitionRegistry registry, Supplier<ClusterImage> metadata,
-      FetchWaiters waiters, ScheduledExecutorService timer, ServerMetrics metrics) {
+      FetchWaiters waiters, ScheduledExecutorService timer, ServerMetrics metrics, CommittedEnd committedEnd) {
+    this.committedEnd = committedEnd;
     this.nodeId = config.nodeId();
     this.registry = registry;
     this.metadata = metadata;
@@ -228,7 +239,11 @@ public final class FetchHandler {
             r.setRecords(data);
             total += data.size();
           } catch (OffsetOutOfRangeException e) {
-            error = outOfRange(p, e.logStartOffset(), e.logEndOffset(), "is outside the log");
+            error = p.getOffset() > e.logEndOffset() && !committedEnd.known(partition.id().topicId(), p.getPartition())
+                ? Errors.of(ErrorCode.OFFSET_NOT_AVAILABLE, "the replica of " + p.getTopic() + "-" + p.getPartition()
+                    + " on node " + nodeId + " has applied up to offset " + e.logEndOffset() + ", not yet "
+                    + p.getOffset() + "; fetch again (from the leader)")
+                : outOfRange(p, e.logStartOffset(), e.logEndOffset(), "is outside the log");
           } catch (IOException e) {
             error = Errors.of(ErrorCode.STORAGE_ERROR, "reading " + p.getTopic() + "-" + p.getPartition()
                 + " on node " + nodeId + " failed: " + e.getMessage());

@@ -8,6 +8,9 @@ import io.rafka.server.partition.PartitionId;
 import io.rafka.server.raft.RaftNode;
 import java.io.Closeable;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -27,12 +30,15 @@ public final class PreferredLeaderElector implements Closeable {
 
   private final int nodeId;
   private final RaftNode raft;
+  private final ReplicaMover mover;
   private final Duration interval;
   private final ScheduledExecutorService executor;
 
-  public PreferredLeaderElector(int nodeId, RaftNode raft, Duration interval, ThreadFactory threads) {
+  public PreferredLeaderElector(int nodeId, RaftNode raft, ReplicaMover mover, Duration interval,
+      ThreadFactory threads) {
     this.nodeId = nodeId;
     this.raft = raft;
+    this.mover = mover;
     this.interval = interval;
     this.executor = Executors.newSingleThreadScheduledExecutor(threads);
   }
@@ -54,32 +60,40 @@ public final class PreferredLeaderElector implements Closeable {
     }
     // Read after the check: this image has at least what the metadata leader had applied.
     ClusterImage image = raft.metadataImage();
+    List<CompletableFuture<Void>> transfers = new ArrayList<>();
     for (TopicInfo topic : image.topics().values()) {
       for (int p = 0; p < topic.partitions(); p++) {
         PartitionAssignment a = topic.assignment(p);
         int preferred = a.replicas().get(0);
         NodeInfo node = image.nodes().get(preferred);
-        if (preferred == nodeId || a.moving() || node == null || node.isDown()
-            || !raft.isLeaderReady(topic.topicId(), p)) {
+        if (preferred == nodeId || a.moving() || mover.moving(topic.topicId(), p) || node == null
+            || node.isDown() || !raft.isLeaderReady(topic.topicId(), p)) {
           continue;
         }
         PartitionId id = new PartitionId(topic.name(), topic.topicId(), p);
         boolean preferredVotes = raft.partitionConfiguration(id)
             .map(c -> c.stable() && c.hasVoter(preferred)).orElse(false);
-        if (!preferredVotes) {
-          continue;
-        }
-        try {
-          raft.transferLeadership(id, preferred, interval).get(2 * interval.toMillis(), TimeUnit.MILLISECONDS);
-          LOG.info("[node={} partition={}] leadership returned to preferred replica {}", nodeId, id, preferred);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        } catch (Exception e) {
-          LOG.info("[node={} partition={}] preferred replica {} did not take leadership yet: {}", nodeId, id,
-              preferred, e.getMessage());
+        if (preferredVotes) {
+          transfers.add(raft.transferLeadership(id, preferred, interval).handle((v, e) -> {
+            if (e == null) {
+              LOG.info("[node={} partition={}] leadership returned to preferred replica {}", nodeId, id, preferred);
+            } else {
+              LOG.info("[node={} partition={}] preferred replica {} did not take leadership yet: {}", nodeId, id,
+                  preferred, e.getMessage());
+            }
+            return null;
+          }));
         }
       }
+    }
+    // Transfers run together (a restarted node takes back all its partitions at once); the next pass waits for them.
+    try {
+      CompletableFuture.allOf(transfers.toArray(CompletableFuture[]::new))
+          .get(2 * interval.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      LOG.debug("[node={}] leadership transfers still running: {}", nodeId, e.toString());
     }
   }
 

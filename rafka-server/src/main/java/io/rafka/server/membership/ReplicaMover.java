@@ -71,6 +71,11 @@ public final class ReplicaMover implements Closeable {
     return inFlight.size();
   }
 
+  /** Whether this node is in the middle of a step of this partition's move. */
+  public boolean moving(String topicId, int partition) {
+    return inFlight.contains(new PartitionRef(topicId, partition));
+  }
+
   private void pass() {
     passQueued.set(false);
     try {
@@ -142,7 +147,7 @@ public final class ReplicaMover implements Closeable {
       long start = System.nanoTime();
       LOG.info("[node={} partition={}] reconfiguring {} -> {} (target {})", nodeId, id, conf.get().voterIds(),
           next.stream().map(ReplicaPeer::nodeId).toList(), a.target());
-      return raft.reconfigure(id, next, stepTimeout).thenCompose(v -> {
+      return raft.reconfigure(id, conf.get().voters(), next, stepTimeout).thenCompose(v -> {
         LOG.info("[node={} partition={}] now on {} after {} ms", nodeId, id,
             next.stream().map(ReplicaPeer::nodeId).toList(), (System.nanoTime() - start) / 1_000_000);
         return MoveStep.isFinal(next, target) ? complete(id, a.target()).thenApply(x -> false)

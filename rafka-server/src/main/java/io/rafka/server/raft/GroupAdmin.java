@@ -76,14 +76,16 @@ final class GroupAdmin implements Closeable {
   }
 
   /**
-   * Sets the voters of {@code gid}, led by this node, to {@code voters} (with their priorities). Ratis catches
+   * Sets the voters of {@code gid}, led by this node, to {@code voters} (with their priorities), provided its
+   * voters are still {@code expected} (compared by id; a concurrent membership change fails this). Ratis catches
    * new voters up before the change counts and goes through joint consensus, so the group keeps a quorum of
    * up-to-date replicas throughout. Completes when the new configuration is committed.
    */
-  CompletableFuture<Void> reconfigure(RaftGroupId gid, List<ReplicaPeer> voters, Duration timeout) {
+  CompletableFuture<Void> reconfigure(RaftGroupId gid, List<ReplicaPeer> expected, List<ReplicaPeer> voters,
+      Duration timeout) {
     SetConfigurationRequest request = new SetConfigurationRequest(clientId, selfId, gid, callIds.incrementAndGet(),
-        SetConfigurationRequest.Arguments.newBuilder().setServersInNewConf(toPeers(voters))
-            .setMode(SetConfigurationRequest.Mode.SET_UNCONDITIONALLY).build());
+        SetConfigurationRequest.Arguments.newBuilder().setServersInCurrentConf(toPeers(expected))
+            .setServersInNewConf(toPeers(voters)).setMode(SetConfigurationRequest.Mode.COMPARE_AND_SET).build());
     CompletableFuture<RaftClientReply> sent;
     try {
       sent = server.setConfigurationAsync(request);
@@ -144,7 +146,11 @@ final class GroupAdmin implements Closeable {
         if (targetPeer.getPriority() <= topOthers) {
           List<RaftPeer> raised = peers.stream().map(p -> p.getId().equals(target)
               ? RaftPeer.newBuilder(p).setPriority(topOthers + 1).build() : p).toList();
-          RaftClientReply reconfigured = client.admin().setConfiguration(raised);
+          // Only the priorities change: compare-and-set on the members read, so that a membership change made
+          // meanwhile (a replica move) makes this fail instead of being undone.
+          RaftClientReply reconfigured = client.admin().setConfiguration(SetConfigurationRequest.Arguments
+              .newBuilder().setServersInCurrentConf(peers).setServersInNewConf(raised)
+              .setMode(SetConfigurationRequest.Mode.COMPARE_AND_SET).build());
           if (!reconfigured.isSuccess()) {
             throw new ServerException(ErrorCode.LEADER_NOT_AVAILABLE, "raising node " + toNode
                 + "'s priority failed: " + reconfigured.getException());

@@ -287,6 +287,21 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
     }
   }
 
+  /**
+   * Whether this node leads a partition's group, is ready, and has applied every committed entry: then its log
+   * end is the partition's committed end, and an offset beyond it does not exist yet.
+   */
+  public boolean knowsCommittedEnd(String topicId, int partition) {
+    try {
+      RaftServer.Division division = server.getDivision(GroupIds.partition(topicId, partition));
+      DivisionInfo info = division.getInfo();
+      return info.isLeader() && info.isLeaderReady()
+          && info.getLastAppliedIndex() >= division.getRaftLog().getLastCommittedIndex();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** The current term of a hosted partition's group. */
   public Optional<Long> localTerm(String topicId, int partition) {
     try {
@@ -426,11 +441,14 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
   }
 
   /**
-   * Sets the voters (and their leader priorities) of a partition's group that this node leads; see
+   * Sets the voters (and their leader priorities) of a partition's group that this node leads, if its voters
+   * are still {@code expected}; see
    * {@link GroupAdmin#reconfigure}. Completes when the new configuration is committed.
    */
-  public CompletableFuture<Void> reconfigure(PartitionId partition, List<ReplicaPeer> voters, Duration timeout) {
-    return groupAdmin.reconfigure(GroupIds.partition(partition.topicId(), partition.partition()), voters, timeout);
+  public CompletableFuture<Void> reconfigure(PartitionId partition, List<ReplicaPeer> expected,
+      List<ReplicaPeer> voters, Duration timeout) {
+    return groupAdmin.reconfigure(GroupIds.partition(partition.topicId(), partition.partition()), expected, voters,
+        timeout);
   }
 
   /** How {@code node}'s replica of a partition's group is doing; empty if it hosts none. */

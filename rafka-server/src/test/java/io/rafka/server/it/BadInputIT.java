@@ -202,7 +202,7 @@ class BadInputIT {
   void replicationFactorLargerThanTheLiveNodes() {
     CreateTopicResponse r = api.admin().createTopic(CreateTopicRequest.newBuilder().setName("wide").setPartitions(1)
         .setReplicationFactor(2).build());
-    assertError(ErrorCode.INVALID_REPLICATION_FACTOR, r.getError(), "number of nodes (1)");
+    assertError(ErrorCode.INVALID_REPLICATION_FACTOR, r.getError(), "number of nodes in the ring (1)");
     CreateTopicResponse zero = api.admin().createTopic(CreateTopicRequest.newBuilder().setName("wide")
         .setPartitions(1).setReplicationFactor(0).build());
     assertEquals(ErrorCode.INVALID_REPLICATION_FACTOR, zero.getError().getCode());

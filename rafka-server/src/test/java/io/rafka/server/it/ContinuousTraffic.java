@@ -37,6 +37,8 @@ final class ContinuousTraffic implements AutoCloseable {
   private final List<Throwable> failures = new ArrayList<>();
   private final Map<String, List<Long>> readAt = new ConcurrentHashMap<>();
   private final Map<Integer, Long> readEnd = new ConcurrentHashMap<>();
+  /** Where the consumer's reading jumped (a record at another offset than the next expected), for diagnosis. */
+  private final List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
   private final AtomicLong sent = new AtomicLong();
   private final RafkaProducer<String, String> producer;
   private final RafkaConsumer<String, String> consumer;
@@ -92,6 +94,11 @@ final class ContinuousTraffic implements AutoCloseable {
       while (true) {
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
           readAt.computeIfAbsent(r.value(), v -> new ArrayList<>()).add(r.partition() * 1_000_000_000L + r.offset());
+          Long expected = readEnd.get(r.partition());
+          if (expected != null && expected != r.offset() && events.size() < 50) {
+            events.add(System.currentTimeMillis() + ": partition " + r.partition() + " read " + r.offset()
+                + " after " + (expected - 1));
+          }
           readEnd.merge(r.partition(), r.offset() + 1, Math::max);
         }
       }
@@ -135,7 +142,9 @@ final class ContinuousTraffic implements AutoCloseable {
     for (Map.Entry<String, RecordMetadata> e : acked.entrySet()) {
       List<Long> at = readAt.get(e.getKey());
       assertTrue(at != null, "acknowledged " + e.getKey() + " was never read");
-      assertEquals(1, at.size(), e.getKey() + " was read " + at.size() + " times");
+      assertEquals(1, at.size(), e.getKey() + " was read " + at.size() + " times, at " + at.stream()
+          .map(x -> x / 1_000_000_000L + "@" + x % 1_000_000_000L).toList() + ", acknowledged at "
+          + e.getValue().partition() + "@" + e.getValue().offset() + "; consumer events: " + events);
       assertEquals(e.getValue().partition() * 1_000_000_000L + e.getValue().offset(), at.get(0),
           e.getKey() + " read at a different place than acknowledged");
     }

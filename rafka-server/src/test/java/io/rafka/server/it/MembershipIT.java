@@ -70,6 +70,7 @@ class MembershipIT {
       }
       try {
         run(cluster);
+        cluster.keepLogs("MembershipIT", false);
       } catch (Throwable t) {
         System.err.println(cluster.tails(60));
         cluster.keepLogs("MembershipIT");

@@ -113,8 +113,13 @@ final class ProcessCluster implements AutoCloseable {
     return p;
   }
 
-  /** Copies every node's log under target/it-logs/{@code name}, so a failed run can be read in full. */
+  /** Copies every node's log and a thread dump of every live node under target/it-logs/{@code name}. */
   void keepLogs(String name) {
+    keepLogs(name, true);
+  }
+
+  /** Copies every node's log (and thread dumps) under target/it-logs/{@code name}, to read a run in full. */
+  void keepLogs(String name, boolean threadDumps) {
     Path dest = Path.of("target", "it-logs", name);
     try {
       Files.createDirectories(dest);
@@ -126,7 +131,7 @@ final class ProcessCluster implements AutoCloseable {
       }
       for (int i = 1; i <= specs.size(); i++) {
         Process p = processes[i - 1];
-        if (p != null && p.isAlive()) {
+        if (threadDumps && p != null && p.isAlive()) {
           String jstack = Path.of(System.getProperty("java.home"), "bin", "jstack").toString();
           new ProcessBuilder(jstack, Long.toString(p.pid())).redirectErrorStream(true)
               .redirectOutput(dest.resolve("node-" + i + ".threads").toFile()).start().waitFor(30, TimeUnit.SECONDS);

@@ -64,6 +64,9 @@ public final class Fetcher {
   private final Set<TopicPartition> paused = new HashSet<>();
   private final Map<TopicPartition, Deque<RecordBatches.Decoded>> buffered = new LinkedHashMap<>();
   private final Map<String, InFlight> inFlight = new HashMap<>();
+  /** Partitions whose last fetch failed with a retriable error, and when to fetch them again. */
+  private final Map<TopicPartition, Long> retryAt = new HashMap<>();
+  private final long retryBackoffNanos;
   private final OffsetLookup offsets;
   private volatile CompletableFuture<Void> wakeup = new CompletableFuture<>();
 
@@ -81,6 +84,7 @@ public final class Fetcher {
     this.partitionMaxBytes = config.get(ConsumerConfig.MAX_PARTITION_FETCH_BYTES);
     this.maxPollRecords = config.get(ConsumerConfig.MAX_POLL_RECORDS);
     this.offsets = new OffsetLookup(metadata, channels, requestTimeout);
+    this.retryBackoffNanos = TimeUnit.MILLISECONDS.toNanos(config.get(CommonClientConfigs.RETRY_BACKOFF_MS));
   }
 
   // ---------------------------------------------------------------- assignment and positions
@@ -234,8 +238,11 @@ public final class Fetcher {
     List<TopicPartition> wanted = new ArrayList<>();
     Set<TopicPartition> asked = new HashSet<>();
     inFlight.values().forEach(f -> asked.addAll(f.asked.keySet()));
+    long now = System.nanoTime();
+    retryAt.values().removeIf(at -> at - now <= 0);
     positions.forEach((tp, p) -> {
-      if (p != null && !paused.contains(tp) && !buffered.containsKey(tp) && !asked.contains(tp)) {
+      if (p != null && !paused.contains(tp) && !buffered.containsKey(tp) && !asked.contains(tp)
+          && !retryAt.containsKey(tp)) {
         wanted.add(tp);
       }
     });
@@ -312,6 +319,8 @@ public final class Fetcher {
     if (!(e instanceof RetriableException)) {
       throw e;
     }
+    // A leader moving or a replica catching up: ask again shortly, after a metadata refresh.
+    retryAt.put(tp, System.nanoTime() + retryBackoffNanos);
     metadata.refresh();
   }
 
