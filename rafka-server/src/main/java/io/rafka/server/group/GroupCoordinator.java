@@ -156,18 +156,32 @@ public final class GroupCoordinator {
         throw new ServerException(ErrorCode.UNKNOWN_MEMBER_ID, "member " + request.getMemberId()
             + " is not in group " + request.getGroupId() + " (it left or its session expired); rejoin");
       }
-      if (request.getMemberEpoch() != member.memberEpoch() && request.getMemberEpoch() != member.previousEpoch()) {
+      // An older epoch only means the member missed a target change (two rebalances between its heartbeats);
+      // it is told the current one. An epoch it was never given is not its own.
+      if (!member.knowsEpoch(request.getMemberEpoch())) {
         throw new ServerException(ErrorCode.STALE_MEMBER_EPOCH, "member " + member.memberId() + " is at epoch "
             + member.memberEpoch() + ", not " + request.getMemberEpoch() + "; rejoin");
       }
-      liveness.heartbeat(state.groupId(), member.memberId(), System.nanoTime(), owned(request.getOwnedList()));
+      Set<TopicPartition> owned = owned(request.getOwnedList());
+      liveness.heartbeat(state.groupId(), member.memberId(), System.nanoTime(), owned);
       List<String> topics = sorted(request.getSubscribedTopicsList());
+      // The member sends the epoch whose grant it has reconciled; only a report at its current epoch can say
+      // that it gave partitions up (an older one may predate taking a grant it has not reconciled yet).
+      GroupMember acknowledged =
+          request.getMemberEpoch() == member.memberEpoch() ? member.acknowledging(owned) : member;
       if (!topics.isEmpty() && !topics.equals(member.topics())) {
         Map<String, GroupMember> members = new TreeMap<>(state.members());
         members.put(member.memberId(), new GroupMember(member.memberId(), member.clientId(), topics,
-            member.sessionTimeoutMs(), member.memberEpoch(), member.assignment(), member.previousEpoch(),
-            member.previousAssignment()));
+            member.sessionTimeoutMs(), acknowledged.memberEpoch(), acknowledged.assignment(),
+            acknowledged.previousEpoch(), acknowledged.previousAssignment()));
         return update(c, state, AssignmentPlanner.plan(state, state.assignor(), members, c.image))
+            .thenApply(next -> answer(next, member.memberId()));
+      }
+      if (acknowledged != member) {
+        // The member gave partitions up: from now on it may no longer commit them.
+        Map<String, GroupMember> members = new TreeMap<>(state.members());
+        members.put(member.memberId(), acknowledged);
+        return update(c, state, state.next(state.assignor(), members))
             .thenApply(next -> answer(next, member.memberId()));
       }
       return CompletableFuture.completedFuture(answer(state, member.memberId()));
@@ -218,11 +232,12 @@ public final class GroupCoordinator {
   /** The heartbeat answer: the member's epoch and what it may own now. */
   private GroupHeartbeatResponse answer(GroupState state, String memberId) {
     GroupMember m = state.members().get(memberId);
-    long now = System.nanoTime();
+    // A partition is granted only once no other member may hold it: the replicated "may own" sets, not the
+    // heartbeats in this coordinator's memory, so a grant in flight or a coordinator failover cannot double it.
     Set<TopicPartition> heldByOthers = new HashSet<>();
     for (GroupMember other : state.members().values()) {
       if (!other.memberId().equals(memberId)) {
-        heldByOthers.addAll(liveness.seen(state.groupId(), other, now).owned());
+        heldByOthers.addAll(other.mayOwn());
       }
     }
     Set<TopicPartition> grant = new HashSet<>(m.assignment());

@@ -104,15 +104,11 @@ public final class GroupStore {
       return "unknown member " + c.getMemberId() + " of group " + c.getGroupId()
           + " (it left or its session expired)";
     }
-    Set<TopicPartition> allowed;
-    if (c.getMemberEpoch() == m.memberEpoch()) {
-      allowed = m.assignment();
-    } else if (c.getMemberEpoch() == m.previousEpoch()) {
-      allowed = m.previousAssignment();
-    } else {
+    if (!m.knowsEpoch(c.getMemberEpoch())) {
       return "member " + c.getMemberId() + " committed with epoch " + c.getMemberEpoch() + "; its epoch is "
           + m.memberEpoch();
     }
+    Set<TopicPartition> allowed = m.mayOwn();
     for (GroupOffset o : c.getOffsetsList()) {
       if (!allowed.contains(new TopicPartition(o.getTopic(), o.getPartition()))) {
         return "member " + c.getMemberId() + " at epoch " + c.getMemberEpoch() + " is not assigned "

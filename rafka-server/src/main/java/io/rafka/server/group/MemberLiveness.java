@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What the coordinator knows of members beyond the replicated state: when each last heartbeated and what it
  * said it owns. Kept only in the coordinator's memory (a heartbeat is not worth a Raft write); a new
- * coordinator starts every member's session afresh and, until a member speaks, assumes it may still own
- * everything it was ever assigned. Thread-safe.
+ * coordinator starts every member's session afresh and, until a member speaks, assumes it still owns every
+ * partition it has not acknowledged giving up. Thread-safe.
  */
 final class MemberLiveness {
   private final Map<String, Map<String, Seen>> groups = new ConcurrentHashMap<>();
@@ -24,7 +24,7 @@ final class MemberLiveness {
   /** The member's last heartbeat; a member never heard from starts its session now. */
   Seen seen(String groupId, GroupMember member, long nowNanos) {
     return groups.computeIfAbsent(groupId, g -> new ConcurrentHashMap<>()).computeIfAbsent(member.memberId(),
-        m -> new Seen(nowNanos, union(member.assignment(), member.previousAssignment())));
+        m -> new Seen(nowNanos, member.mayOwn()));
   }
 
   void forget(String groupId, String memberId) {
@@ -37,11 +37,5 @@ final class MemberLiveness {
   /** Forgets everything about groups this node no longer coordinates. */
   void retainOnly(Set<String> groupIds) {
     groups.keySet().retainAll(groupIds);
-  }
-
-  private static Set<TopicPartition> union(Set<TopicPartition> a, Set<TopicPartition> b) {
-    Set<TopicPartition> u = new java.util.HashSet<>(a);
-    u.addAll(b);
-    return u;
   }
 }

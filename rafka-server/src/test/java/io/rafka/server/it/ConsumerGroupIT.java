@@ -89,10 +89,23 @@ class ConsumerGroupIT {
         Await.until("a new member to read the rest", Duration.ofSeconds(120),
             () -> committed(admin).entrySet().stream()
                 .allMatch(e -> e.getValue() >= produced.get(e.getKey())));
+      } catch (Throwable t) {
+        dumpConsumers();
+        throw t;
       } finally {
         consumers.forEach(Process::destroyForcibly);
       }
       assertNothingSkipped(produced);
+    }
+  }
+
+  /** Each consumer process's liveness and the end of its log, for a failure report. */
+  private void dumpConsumers() throws IOException {
+    for (int i = 0; i < consumers.size(); i++) {
+      Path log = dir.resolve("consumer-" + i + ".log");
+      List<String> lines = java.nio.file.Files.exists(log) ? java.nio.file.Files.readAllLines(log) : List.of();
+      System.err.println("===== consumer " + i + " (alive: " + consumers.get(i).isAlive() + ") =====");
+      lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.err::println);
     }
   }
 

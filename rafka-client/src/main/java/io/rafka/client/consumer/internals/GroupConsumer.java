@@ -5,6 +5,7 @@ import io.rafka.client.consumer.ConsumerConfig;
 import io.rafka.client.consumer.ConsumerRebalanceListener;
 import io.rafka.client.consumer.OffsetAndMetadata;
 import io.rafka.client.errors.RafkaException;
+import io.rafka.client.errors.RetriableException;
 import io.rafka.client.internals.Backoff;
 import io.rafka.client.internals.Calls;
 import io.rafka.client.internals.Channels;
@@ -114,7 +115,7 @@ public final class GroupConsumer implements AutoCloseable {
       Set<TopicPartition> lost = new HashSet<>(owned);
       owned.clear();
       fetcher.assign(owned);
-      membership.reportOwned(owned);
+      membership.reportOwned(owned, 0);
       listener.onPartitionsLost(lost);
     }
     GroupMembership.Grant grant = membership.grant();
@@ -129,15 +130,25 @@ public final class GroupConsumer implements AutoCloseable {
     Set<TopicPartition> added = new HashSet<>(grant.partitions());
     added.removeAll(owned);
     if (!added.isEmpty()) {
-      Map<TopicPartition, OffsetAndMetadata> committed = committed(added, Duration.ofMillis(requestTimeoutMs));
-      owned.addAll(added);
-      fetcher.assign(owned);
-      committed.forEach((tp, o) -> fetcher.seek(tp, o.offset()));
-      LOG.info("group {}: assigned {} (epoch {})", groupId, added, grant.memberEpoch());
+      Map<TopicPartition, OffsetAndMetadata> committed;
+      try {
+        committed = committed(added, Duration.ofMillis(requestTimeoutMs));
+      } catch (RetriableException e) {
+        // Not taking the partitions yet is always safe: the next poll tries again (the coordinator may be moving).
+        LOG.info("group {}: committed offsets of {} not readable yet: {}", groupId, added, e.getMessage());
+        added.clear();
+        committed = Map.of();
+      }
+      if (!added.isEmpty()) {
+        owned.addAll(added);
+        fetcher.assign(owned);
+        committed.forEach((tp, o) -> fetcher.seek(tp, o.offset()));
+        LOG.info("group {}: assigned {} (epoch {})", groupId, added, grant.memberEpoch());
+      }
     }
-    ownedEpoch = grant.memberEpoch();
-    if (!revoked.isEmpty() || !added.isEmpty()) {
-      membership.reportOwned(owned);
+    if (!revoked.isEmpty() || !added.isEmpty() || ownedEpoch != grant.memberEpoch()) {
+      ownedEpoch = grant.memberEpoch();
+      membership.reportOwned(owned, ownedEpoch);
     }
     if (!added.isEmpty()) {
       listener.onPartitionsAssigned(added);

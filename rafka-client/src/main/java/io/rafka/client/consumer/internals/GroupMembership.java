@@ -43,6 +43,7 @@ public final class GroupMembership implements AutoCloseable {
   private int memberEpoch;
   private Grant grant = new Grant(0, Set.of());
   private Set<TopicPartition> owned = Set.of();
+  private int ownedEpoch;
   private boolean lost;
   private long intervalMs = 500;
   private boolean nudged;
@@ -80,9 +81,13 @@ public final class GroupMembership implements AutoCloseable {
     return was;
   }
 
-  /** Tells the coordinator (on the next heartbeat, sent at once) what the consumer now owns. */
-  public synchronized void reportOwned(Set<TopicPartition> partitions) {
+  /**
+   * Tells the coordinator (on the next heartbeat, sent at once) what the consumer owns after reconciling the
+   * grant of {@code epoch}: heartbeats carry that epoch, so the coordinator knows which grants the report covers.
+   */
+  public synchronized void reportOwned(Set<TopicPartition> partitions, int epoch) {
     owned = Set.copyOf(partitions);
+    ownedEpoch = epoch;
     nudge();
   }
 
@@ -124,7 +129,8 @@ public final class GroupMembership implements AutoCloseable {
     Map<String, List<Integer>> byTopic = new TreeMap<>();
     new TreeSet<>(owned).forEach(tp -> byTopic.computeIfAbsent(tp.topic(), t -> new ArrayList<>()).add(tp.partition()));
     GroupHeartbeatRequest.Builder b = GroupHeartbeatRequest.newBuilder().setGroupId(coordinator.groupId())
-        .setMemberId(memberId).setMemberEpoch(epochOverride != 0 ? epochOverride : memberEpoch)
+        .setMemberId(memberId).setMemberEpoch(epochOverride != 0 ? epochOverride
+            : ownedEpoch > 0 ? ownedEpoch : memberEpoch)
         .setClientId(clientId).addAllSubscribedTopics(new TreeSet<>(topics)).setSessionTimeoutMs(sessionTimeoutMs)
         .setAssignor(assignor);
     byTopic.forEach((t, ps) -> b.addOwned(TopicPartitions.newBuilder().setTopic(t).addAllPartitions(ps)));
@@ -149,6 +155,7 @@ public final class GroupMembership implements AutoCloseable {
       memberId = "";
     }
     memberEpoch = 0;
+    ownedEpoch = 0;
     grant = new Grant(0, Set.of());
     lost = !owned.isEmpty();
   }
