@@ -17,7 +17,7 @@ final class AdminFormats {
 
   private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
   private static final List<Column> MOVE_COLUMNS = List.of(new Column("TOPIC", 15), new Column("PARTITION", 9),
-      new Column("FROM", 8), new Column("TO", 8), new Column("BYTES", 0));
+      new Column("FROM", 8), new Column("TO", 8), new Column("SIZE", 0));
 
   private AdminFormats() {}
 

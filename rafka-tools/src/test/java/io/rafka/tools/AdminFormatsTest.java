@@ -43,7 +43,7 @@ class AdminFormatsTest {
     List<String> table = AdminFormats.moves(List.of(new PartitionMove("orders", 5, List.of(2, 1), List.of(1, 4),
         2048, true)));
     assertEquals(List.of(
-        "TOPIC           PARTITION FROM     TO       BYTES",
+        "TOPIC           PARTITION FROM     TO       SIZE",
         "orders          5         2,1      1,4      2.0 KiB"), table);
     assertEquals(List.of("Moves: none"), AdminFormats.section("Moves", 0, List.of("ignored")));
     assertEquals(List.of("Moves (1):", "a", "b"), AdminFormats.section("Moves", 1, List.of("a", "b")));

@@ -44,7 +44,7 @@ class ClusterStatusFormatterTest {
         "Partitions without a leader: none",
         "",
         "Moves in progress (1):",
-        "TOPIC           PARTITION FROM     TO       BYTES",
+        "TOPIC           PARTITION FROM     TO       SIZE",
         "orders          5         2,1      1,4      1.5 MiB"),
         ClusterStatusFormatter.status(status, NOW));
   }
@@ -90,7 +90,7 @@ class ClusterStatusFormatterTest {
     MembershipChange moving = new MembershipChange(51, List.of(new PartitionMove("orders", 0, List.of(3, 1),
         List.of(1, 2), 100, false)));
     assertEquals(List.of("Node 3 is leaving (metadata epoch 51); 1 partition move started:",
-        "TOPIC           PARTITION FROM     TO       BYTES",
+        "TOPIC           PARTITION FROM     TO       SIZE",
         "orders          0         3,1      1,2      100 B"),
         ClusterStatusFormatter.decommissioned(3, moving));
     assertEquals(List.of("Node 3 is leaving (metadata epoch 52); it holds no replicas to move."),

@@ -22,7 +22,7 @@ class PlanFormatterTest {
         "Adding node 4 (metadata epoch 77):",
         "",
         "Moves (2):",
-        "TOPIC           PARTITION FROM     TO       BYTES",
+        "TOPIC           PARTITION FROM     TO       SIZE",
         "orders          1         1,2      4,2      3.0 GiB",
         "orders          2         2,3      3,2      ?",
         "",
