@@ -69,6 +69,8 @@ public final class RafkaServer implements AutoCloseable {
   private final FetchWaiters waiters;
   private final ImageWatch imageWatch = new ImageWatch();
   private final CompletableFuture<Void> registered = new CompletableFuture<>();
+  private final CompletableFuture<String> fatal = new CompletableFuture<>();
+  private volatile boolean closing;
   private RaftNode raft;
   private Reconciler reconciler;
   private ReplicaMover mover;
@@ -162,6 +164,7 @@ public final class RafkaServer implements AutoCloseable {
       jmx = JmxReporter.forRegistry(metricRegistry).inDomain("rafka.node" + nodeId).build();
       jmx.start();
     }
+    timer.scheduleWithFixedDelay(this::checkRaftServer, 1, 1, TimeUnit.SECONDS);
     register();
     LOG.info("[node={}] client API listening on {}", nodeId, config.get(ServerConfig.API_ADDRESS));
   }
@@ -217,8 +220,25 @@ public final class RafkaServer implements AutoCloseable {
     return raft;
   }
 
+  /**
+   * Completes (with the reason) when this node can no longer serve and must be restarted: Ratis closed its
+   * Raft server underneath it (after a JVM pause longer than raft.server.close.threshold). The process exits
+   * on it, so that a supervisor restarts the node instead of it answering every request with an error.
+   */
+  public CompletableFuture<String> fatalFailure() {
+    return fatal;
+  }
+
+  private void checkRaftServer() {
+    if (!closing && raft.serverClosedUnderneath()) {
+      fatal.complete("the Raft server of node " + config.nodeId() + " was closed by Ratis (a JVM pause longer "
+          + "than raft.server.close.threshold?)");
+    }
+  }
+
   @Override
   public void close() {
+    closing = true;
     LOG.info("[node={}] stopping", config.nodeId());
     closeQuietly(() -> {
       if (api != null) {

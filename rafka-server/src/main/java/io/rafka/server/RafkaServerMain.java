@@ -3,10 +3,12 @@ package io.rafka.server;
 import io.rafka.common.config.ConfigException;
 import io.rafka.server.config.ServerConfig;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 
 /** Entry point: {@code RafkaServerMain [path/to/server.properties]}; runs until SIGTERM or SIGINT. */
 public final class RafkaServerMain {
+  /** Exit code of a node that stopped because it could not go on serving (EX_SOFTWARE). */
+  static final int EXIT_CANNOT_SERVE = 70;
+
   private RafkaServerMain() {}
 
   public static void main(String[] args) throws Exception {
@@ -28,11 +30,11 @@ public final class RafkaServerMain {
       System.exit(1);
       return;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "rafka-shutdown"));
-    stopped.await();
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "rafka-shutdown"));
+    // Until SIGTERM/SIGINT (the hook closes the node and the JVM exits) or a failure the node cannot serve past.
+    String failure = server.fatalFailure().join();
+    System.err.println("rafka: node " + config.nodeId() + " cannot go on: " + failure + "; exiting (code "
+        + EXIT_CANNOT_SERVE + ") so that it can be restarted");
+    System.exit(EXIT_CANNOT_SERVE); // runs the shutdown hook, which closes what is left
   }
 }

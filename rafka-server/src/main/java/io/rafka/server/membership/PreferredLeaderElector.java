@@ -3,13 +3,16 @@ package io.rafka.server.membership;
 import io.rafka.server.metadata.ClusterImage;
 import io.rafka.server.metadata.NodeInfo;
 import io.rafka.server.metadata.PartitionAssignment;
+import io.rafka.server.metadata.ReplicaPeer;
 import io.rafka.server.metadata.TopicInfo;
 import io.rafka.server.partition.PartitionId;
+import io.rafka.server.raft.GroupConfiguration;
 import io.rafka.server.raft.RaftNode;
 import java.io.Closeable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -71,17 +74,25 @@ public final class PreferredLeaderElector implements Closeable {
           continue;
         }
         PartitionId id = new PartitionId(topic.name(), topic.topicId(), p);
-        boolean preferredVotes = raft.partitionConfiguration(id)
-            .map(c -> c.stable() && c.hasVoter(preferred)).orElse(false);
-        if (preferredVotes) {
-          transfers.add(raft.transferLeadership(id, preferred, interval).handle((v, e) -> {
-            if (e == null) {
-              LOG.info("[node={} partition={}] leadership returned to preferred replica {}", nodeId, id, preferred);
-            } else {
-              LOG.info("[node={} partition={}] preferred replica {} did not take leadership yet: {}", nodeId, id,
-                  preferred, e.getMessage());
+        Optional<ReplicaPeer> preferredVoter = raft.partitionConfiguration(id).filter(GroupConfiguration::stable)
+            .flatMap(c -> c.voters().stream().filter(v -> v.nodeId() == preferred).findFirst());
+        if (preferredVoter.isPresent()) {
+          // Only to a caught-up replica: the group takes no writes while a transfer is pending.
+          transfers.add(raft.caughtUp(id, preferredVoter.get()).thenCompose(ready -> {
+            if (!ready) {
+              LOG.debug("[node={} partition={}] preferred replica {} is still catching up", nodeId, id, preferred);
+              return CompletableFuture.completedFuture(null);
             }
-            return null;
+            return raft.transferLeadership(id, preferred, interval).handle((v, e) -> {
+              if (e == null) {
+                LOG.info("[node={} partition={}] leadership returned to preferred replica {}", nodeId, id,
+                    preferred);
+              } else {
+                LOG.info("[node={} partition={}] preferred replica {} did not take leadership yet: {}", nodeId,
+                    id, preferred, e.getMessage());
+              }
+              return null;
+            });
           }));
         }
       }

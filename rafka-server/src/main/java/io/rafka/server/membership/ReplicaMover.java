@@ -163,13 +163,31 @@ public final class ReplicaMover implements Closeable {
    * any write waiting for that lock; a leader that never removes itself never gets there.
    */
   private CompletableFuture<Boolean> handOver(PartitionId id, GroupConfiguration conf, List<ReplicaPeer> next) {
-    int successor = next.stream().map(ReplicaPeer::nodeId).filter(conf::hasVoter).findFirst().orElse(-1);
-    if (successor < 0) {
+    List<ReplicaPeer> staying = conf.voters().stream()
+        .filter(v -> next.stream().anyMatch(n -> n.nodeId() == v.nodeId()))
+        .sorted(java.util.Comparator.comparingInt(v -> next.stream().map(ReplicaPeer::nodeId).toList()
+            .indexOf(v.nodeId())))
+        .toList();
+    if (staying.isEmpty()) {
       return CompletableFuture.failedFuture(new IllegalStateException("no replica of " + id
           + " stays in the next configuration " + next));
     }
-    LOG.info("[node={} partition={}] handing leadership to node {} before leaving the group", nodeId, id, successor);
-    return raft.transferLeadership(id, successor, stepTimeout).thenApply(v -> false);
+    // The most preferred staying replica that is caught up: a lagging one could not take over before the
+    // transfer times out, and the group takes no writes while a transfer is pending.
+    List<CompletableFuture<Boolean>> ready = staying.stream().map(v -> raft.caughtUp(id, v)).toList();
+    return CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).thenCompose(v -> {
+      for (int i = 0; i < staying.size(); i++) {
+        if (ready.get(i).join()) {
+          int successor = staying.get(i).nodeId();
+          LOG.info("[node={} partition={}] handing leadership to node {} before leaving the group", nodeId, id,
+              successor);
+          return raft.transferLeadership(id, successor, stepTimeout).thenApply(x -> false);
+        }
+      }
+      LOG.info("[node={} partition={}] no staying replica of {} has caught up yet; handing over later", nodeId,
+          id, staying.stream().map(ReplicaPeer::nodeId).toList());
+      return CompletableFuture.completedFuture(false);
+    });
   }
 
   /** Whether every new replica's node already hosts the group (else its reconciler has not started it yet). */

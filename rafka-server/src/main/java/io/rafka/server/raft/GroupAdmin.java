@@ -50,6 +50,9 @@ final class GroupAdmin implements Closeable {
   private final RaftClient adminClient;
   private final ExecutorService blocking;
 
+  /** The longest a leadership transfer may hold the group's writes: two maximum election timeouts. */
+  private final long maxTransferMillis;
+
   GroupAdmin(ServerConfig config, RaftServer server, RaftPeerId selfId, ClientId clientId, AtomicLong callIds,
       ExecutorService blocking) {
     this.config = config;
@@ -58,6 +61,7 @@ final class GroupAdmin implements Closeable {
     this.clientId = clientId;
     this.callIds = callIds;
     this.blocking = blocking;
+    this.maxTransferMillis = 2 * config.get(ServerConfig.RAFT_RPC_TIMEOUT_MAX).toMillis();
     // An admin-only client: it never sends to its own group (the empty group id is reserved, so a random one;
     // Ratis wants at least one peer, so this node).
     RaftPeer self = RaftPeer.newBuilder().setId(selfId).setAddress(config.peerAdvertisedAddress()).build();
@@ -156,7 +160,10 @@ final class GroupAdmin implements Closeable {
                 + "'s priority failed: " + reconfigured.getException());
           }
         }
-        RaftClientReply reply = client.admin().transferLeadership(target, timeout.toMillis());
+        // Ratis refuses every write to the group while a transfer is pending, for up to the timeout given
+        // here: keep it to a few election timeouts whatever the caller waits for, and let callers retry.
+        long transferMs = Math.min(timeout.toMillis(), maxTransferMillis);
+        RaftClientReply reply = client.admin().transferLeadership(target, transferMs);
         if (!reply.isSuccess()) {
           throw new ServerException(ErrorCode.LEADER_NOT_AVAILABLE, "transfer to node " + toNode + " failed: "
               + reply.getException());

@@ -428,6 +428,24 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
     return groupAdmin.transferLeadership(RaftGroup.valueOf(gid, GroupAdmin.toPeers(peers)), toNode, timeout);
   }
 
+  /**
+   * Whether {@code follower}'s replica of a partition this node leads has (nearly) everything the leader has
+   * committed: only such a replica can take leadership quickly. Ratis refuses writes for as long as a
+   * leadership transfer is pending, so handing leadership to a replica that is still catching up would stall
+   * the partition; callers ask this first and try again later instead.
+   */
+  public CompletableFuture<Boolean> caughtUp(PartitionId partition, ReplicaPeer follower) {
+    RaftGroupId gid = GroupIds.partition(partition.topicId(), partition.partition());
+    long committed;
+    try {
+      committed = server.getDivision(gid).getRaftLog().getLastCommittedIndex();
+    } catch (IOException e) {
+      return CompletableFuture.completedFuture(false);
+    }
+    return groupAdmin.replicaState(follower, gid).handle((state, e) -> e == null && state.isPresent()
+        && state.get().lastIndex() >= committed - CAUGHT_UP_SLACK);
+  }
+
   // ---------------------------------------------------------------- partitions: reconfiguration
 
   /** The Raft group id of a partition, as operators see it in Ratis's logs and directories. */
@@ -496,6 +514,15 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
     return n;
   }
 
+  /**
+   * Whether Ratis closed this node's Raft server on its own: it does so after a JVM pause longer than
+   * raft.server.close.threshold (60 s), and a node without its Raft server can serve nothing.
+   */
+  public boolean serverClosedUnderneath() {
+    return server.getLifeCycleState().isClosingOrClosed()
+        || server.getLifeCycleState() == org.apache.ratis.util.LifeCycle.State.EXCEPTION;
+  }
+
   @Override
   public void close() throws IOException {
     try {
@@ -511,6 +538,9 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
       }
     }
   }
+
+  /** Entries a follower may trail the leader's commit index by and still count as caught up. */
+  static final long CAUGHT_UP_SLACK = 64;
 
   static RaftPeerId peerId(int nodeId) {
     return RaftPeerId.valueOf(Integer.toString(nodeId));

@@ -1,0 +1,65 @@
+package io.rafka.chaos.nemesis;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/** Which faults a run injects, in which order. Stateless. */
+public final class Schedule {
+  private Schedule() {}
+
+  /**
+   * The CI suite: every required fault at least the required number of times, in an order shuffled by the
+   * seed, with the membership change last (it retires a node the other faults would otherwise pick).
+   */
+  public static List<FaultKind> ci(Random random, boolean membership) {
+    List<FaultKind> faults = new ArrayList<>();
+    add(faults, FaultKind.KILL_LEADER, 5);
+    add(faults, FaultKind.PAUSE_LEADER, 3);
+    add(faults, FaultKind.ISOLATE_LEADER, 2);
+    add(faults, FaultKind.KILL_MAJORITY, 1);
+    add(faults, FaultKind.KILL_ALL, 1);
+    add(faults, FaultKind.KILL_FOLLOWER, 1);
+    add(faults, FaultKind.PAUSE_FOLLOWER, 1);
+    add(faults, FaultKind.BOUNCE_LEADER, 1);
+    add(faults, FaultKind.KILL_GROUP_MEMBER, 2);
+    Collections.shuffle(faults, random);
+    if (membership) {
+      faults.add(FaultKind.MEMBERSHIP);
+    }
+    return faults;
+  }
+
+  /**
+   * The next fault of a soak: leader faults most often (they exercise elections and client failover), the
+   * heavy ones (majority, everything) rarely. The membership change is run once, by the caller.
+   */
+  public static FaultKind soakNext(Random random) {
+    int roll = random.nextInt(100);
+    if (roll < 25) {
+      return FaultKind.KILL_LEADER;
+    } else if (roll < 40) {
+      return FaultKind.PAUSE_LEADER;
+    } else if (roll < 55) {
+      return FaultKind.ISOLATE_LEADER;
+    } else if (roll < 63) {
+      return FaultKind.KILL_FOLLOWER;
+    } else if (roll < 71) {
+      return FaultKind.PAUSE_FOLLOWER;
+    } else if (roll < 79) {
+      return FaultKind.BOUNCE_LEADER;
+    } else if (roll < 87) {
+      return FaultKind.KILL_GROUP_MEMBER;
+    } else if (roll < 95) {
+      return FaultKind.KILL_MAJORITY;
+    }
+    return FaultKind.KILL_ALL;
+  }
+
+  private static void add(List<FaultKind> faults, FaultKind kind, int times) {
+    for (int i = 0; i < times; i++) {
+      faults.add(kind);
+    }
+  }
+}

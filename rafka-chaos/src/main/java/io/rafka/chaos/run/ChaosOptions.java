@@ -1,0 +1,28 @@
+package io.rafka.chaos.run;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * One chaos run's settings.
+ *
+ * @param repoRoot the Rafka checkout whose bin/rafka-server.sh runs the nodes
+ * @param dir where the run keeps node dirs, histories and its report
+ * @param nodes how many nodes run (one more is laid out as the spare a membership change adds)
+ * @param partitions partitions of the test topic (replication factor 3)
+ * @param seed picks every fault and target; the same seed replays the same choices
+ * @param duration the soak's length; ignored by the CI suite, whose length is its fault list
+ * @param soak true for a soak (random, overlapping faults for {@code duration}), false for the CI suite
+ * @param recordsPerSecond the producers' total steady rate
+ */
+public record ChaosOptions(Path repoRoot, Path dir, int nodes, int partitions, long seed, Duration duration,
+    boolean soak, int recordsPerSecond) {
+  public ChaosOptions {
+    if (nodes < 3) {
+      throw new IllegalArgumentException("a chaos run needs at least 3 nodes (replication factor 3), got " + nodes);
+    }
+    if (partitions < 1 || recordsPerSecond < 1) {
+      throw new IllegalArgumentException("partitions and records per second must be positive");
+    }
+  }
+}
