@@ -14,6 +14,7 @@ import io.rafka.server.raft.RaftNode;
 import java.io.Closeable;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class ReplicaMover implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(ReplicaMover.class);
   private static final long PASS_INTERVAL_MS = 1000;
+  /** A check before a step (metadata current, replicas hosted) that takes longer than this counts as "not yet". */
+  private static final long CHECK_TIMEOUT_MS = 10_000;
 
   private final int nodeId;
   private final RaftNode raft;
@@ -45,6 +48,8 @@ public final class ReplicaMover implements Closeable {
   private final ScheduledExecutorService executor;
   private final Set<PartitionRef> inFlight = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean passQueued = new AtomicBoolean();
+  /** Why each waiting move waits, as last logged. */
+  private final Map<PartitionId, String> waitingFor = new ConcurrentHashMap<>();
 
   public ReplicaMover(int nodeId, RaftNode raft, int maxConcurrent, Duration stepTimeout, ThreadFactory threads) {
     this.nodeId = nodeId;
@@ -113,18 +118,33 @@ public final class ReplicaMover implements Closeable {
    * step should follow at once.
    */
   private CompletableFuture<Boolean> step(ClusterImage image, PartitionId id, PartitionAssignment a) {
-    return raft.metadataIsCurrent().thenCompose(current -> {
-      // A stale image could name a target the metadata has already moved past: never reconfigure on one.
-      boolean stillWanted = raft.metadataImage().topicById(id.topicId())
-          .map(t -> t.assignment(id.partition()).equals(a)).orElse(false);
-      return current && stillWanted ? stepOnCurrentImage(image, id, a) : CompletableFuture.completedFuture(false);
-    });
+    return raft.metadataIsCurrent().completeOnTimeout(false, CHECK_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .thenCompose(current -> {
+          // A stale image could name a target the metadata has already moved past: never reconfigure on one.
+          boolean stillWanted = raft.metadataImage().topicById(id.topicId())
+              .map(t -> t.assignment(id.partition()).equals(a)).orElse(false);
+          if (!current) {
+            return waiting(id, "this node's metadata is not known to be current");
+          }
+          return stillWanted ? stepOnCurrentImage(image, id, a) : CompletableFuture.completedFuture(false);
+        });
+  }
+
+  /**
+   * A step that cannot be taken yet: says why (once per reason and partition, so a stuck move is visible in
+   * the log without a line a second) and lets the next pass try again.
+   */
+  private CompletableFuture<Boolean> waiting(PartitionId id, String why) {
+    if (!why.equals(waitingFor.put(id, why))) {
+      LOG.info("[node={} partition={}] move waits: {}", nodeId, id, why);
+    }
+    return CompletableFuture.completedFuture(false);
   }
 
   private CompletableFuture<Boolean> stepOnCurrentImage(ClusterImage image, PartitionId id, PartitionAssignment a) {
     Optional<GroupConfiguration> conf = raft.partitionConfiguration(id);
     if (conf.isEmpty() || !conf.get().stable()) {
-      return CompletableFuture.completedFuture(false);
+      return waiting(id, "the group's configuration is not stable");
     }
     List<ReplicaPeer> target;
     try {
@@ -140,10 +160,12 @@ public final class ReplicaMover implements Closeable {
       return handOver(id, conf.get(), next);
     }
     List<Integer> added = MoveStep.addedBy(conf.get().voters(), next);
-    return allHosting(next.stream().filter(p -> added.contains(p.nodeId())).toList(), id).thenCompose(ready -> {
+    return allHosting(next.stream().filter(p -> added.contains(p.nodeId())).toList(), id)
+        .completeOnTimeout(false, CHECK_TIMEOUT_MS, TimeUnit.MILLISECONDS).thenCompose(ready -> {
       if (!ready) {
-        return CompletableFuture.completedFuture(false);
+        return waiting(id, "nodes " + added + " do not host a replica yet");
       }
+      waitingFor.remove(id);
       long start = System.nanoTime();
       LOG.info("[node={} partition={}] reconfiguring {} -> {} (target {})", nodeId, id, conf.get().voterIds(),
           next.stream().map(ReplicaPeer::nodeId).toList(), a.target());
@@ -174,7 +196,8 @@ public final class ReplicaMover implements Closeable {
     }
     // The most preferred staying replica that is caught up: a lagging one could not take over before the
     // transfer times out, and the group takes no writes while a transfer is pending.
-    List<CompletableFuture<Boolean>> ready = staying.stream().map(v -> raft.caughtUp(id, v)).toList();
+    List<CompletableFuture<Boolean>> ready = staying.stream().map(v -> raft.caughtUp(id, v)
+        .completeOnTimeout(false, CHECK_TIMEOUT_MS, TimeUnit.MILLISECONDS)).toList();
     return CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).thenCompose(v -> {
       for (int i = 0; i < staying.size(); i++) {
         if (ready.get(i).join()) {
@@ -184,9 +207,8 @@ public final class ReplicaMover implements Closeable {
           return raft.transferLeadership(id, successor, stepTimeout).thenApply(x -> false);
         }
       }
-      LOG.info("[node={} partition={}] no staying replica of {} has caught up yet; handing over later", nodeId,
-          id, staying.stream().map(ReplicaPeer::nodeId).toList());
-      return CompletableFuture.completedFuture(false);
+      return waiting(id, "no staying replica of " + staying.stream().map(ReplicaPeer::nodeId).toList()
+          + " has caught up to hand leadership to");
     });
   }
 

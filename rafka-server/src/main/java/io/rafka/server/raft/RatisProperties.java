@@ -5,6 +5,7 @@ import java.io.File;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.grpc.GrpcConfigKeys;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.util.SizeInBytes;
@@ -20,6 +21,8 @@ final class RatisProperties {
 
   static RaftProperties forServer(ServerConfig config) {
     RaftProperties p = new RaftProperties();
+    // gRPC with a repaired log appender (see FollowerHintRpcType).
+    RaftConfigKeys.Rpc.setType(p, new FollowerHintRpcType());
     File dataDir = config.dataDir().toFile();
     RaftServerConfigKeys.setStorageDir(p, List.of(new File(dataDir, "raft")));
     RaftServerConfigKeys.setRemovedGroupsDir(p, new File(dataDir, "raft-removed-groups"));
