@@ -25,7 +25,8 @@ class PausedNodeIT {
 
   @Test
   void aNodeWhoseRaftServerWasClosedExitsAndRestarts() throws Exception {
-    try (ChaosCluster cluster = ChaosCluster.create(RepoRoot.find(), dir, 1, 1,
+    // Two nodes laid out (the pair proxies need a pair), one started.
+    try (ChaosCluster cluster = ChaosCluster.create(RepoRoot.find(), dir, 2, 1,
         Map.of("raft.server.close.threshold", "3s", "default.replication.factor", "1"))) {
       cluster.startFirst(1, Duration.ofSeconds(120));
       ChaosNode node = cluster.node(1);
