@@ -28,27 +28,43 @@ public record FaultUnavailability(FaultWindow fault, SortedMap<Integer, Long> mi
     neverWritten = Collections.unmodifiableSortedSet(new TreeSet<>(neverWritten));
   }
 
-  /** The unavailability of every fault of {@code history}, in the order the faults started. */
+  /**
+   * The unavailability of every fault of {@code history}, in the order the faults started: per partition, the
+   * time from the fault's start to the first acknowledgement of a write invoked after it started. Writes
+   * already in flight do not count: their acknowledgements say nothing about whether the partition still takes
+   * writes.
+   */
   static List<FaultUnavailability> of(HistoryIndex history) {
-    Map<Integer, TreeSet<Long>> ackTimes = new TreeMap<>();
+    Map<Integer, TreeMap<Long, Long>> firstAckByInvoke = new TreeMap<>();
     for (int partition : history.writtenPartitions()) {
-      ackTimes.put(partition, new TreeSet<>());
+      firstAckByInvoke.put(partition, new TreeMap<>());
     }
     for (Operation produce : history.produces()) {
       if (produce.isOk()) {
-        ackTimes.get(produce.partition()).add(produce.completionTime());
+        firstAckByInvoke.get(produce.partition()).merge(produce.invoke().time(), produce.completionTime(), Math::min);
       }
     }
+    // Suffix minima: for each invoke time, the earliest acknowledgement of any write invoked then or later.
+    Map<Integer, TreeMap<Long, Long>> earliestAckFrom = new TreeMap<>();
+    firstAckByInvoke.forEach((partition, acks) -> {
+      TreeMap<Long, Long> suffix = new TreeMap<>();
+      long min = Long.MAX_VALUE;
+      for (Map.Entry<Long, Long> e : acks.descendingMap().entrySet()) {
+        min = Math.min(min, e.getValue());
+        suffix.put(e.getKey(), min);
+      }
+      earliestAckFrom.put(partition, suffix);
+    });
     List<FaultUnavailability> unavailability = new ArrayList<>();
     for (FaultWindow fault : history.faults()) {
       SortedMap<Integer, Long> millis = new TreeMap<>();
       SortedSet<Integer> neverWritten = new TreeSet<>();
-      ackTimes.forEach((partition, times) -> {
-        Long firstAck = times.ceiling(fault.start());
-        if (firstAck == null) {
+      earliestAckFrom.forEach((partition, suffix) -> {
+        Map.Entry<Long, Long> first = suffix.ceilingEntry(fault.start());
+        if (first == null) {
           neverWritten.add(partition);
         }
-        millis.put(partition, (firstAck == null ? history.endTime() : firstAck) - fault.start());
+        millis.put(partition, (first == null ? history.endTime() : first.getValue()) - fault.start());
       });
       long[] values = millis.values().stream().mapToLong(Long::longValue).toArray();
       LatencySummary summary = LatencySummary.of(values);

@@ -87,7 +87,8 @@ final class SummaryText {
   }
 
   private static void unavailability(StringBuilder text, List<FaultUnavailability> faults) {
-    text.append("Unavailability per fault (ms from its start to each partition's next acknowledged write):\n");
+    text.append("Unavailability per fault (ms from its start to the first acknowledgement, per partition, of a write "
+        + "invoked after it started):\n");
     for (FaultUnavailability fault : faults) {
       text.append(String.format(Locale.ROOT, "  %s at %s: p50=%d max=%d%s\n", fault.fault().fault(),
           seconds(fault.fault().start()), fault.p50Millis(), fault.maxMillis(),

@@ -57,12 +57,20 @@ public final class ChaosRun {
     this.options = options;
   }
 
-  /** The run's verdict: the checker's result, the harness's own checks and anything that broke the run. */
+  /**
+   * The run's verdict: the checker's result, the harness's own checks and anything that broke the run.
+   * {@link #safe()} is about data (nothing lost, one order, no ack without a majority) and a run that went
+   * through every fault; {@link #passed()} adds the availability bound after leader kills.
+   */
   public record Outcome(CheckResult result, List<HarnessChecks.Verdict> verdicts, List<String> harnessFailures,
       Path dir) {
-    public boolean passed() {
+    public boolean safe() {
       return result != null && result.valid() && harnessFailures.isEmpty()
-          && verdicts.stream().allMatch(HarnessChecks.Verdict::passed);
+          && verdicts.stream().filter(v -> !v.availability()).allMatch(HarnessChecks.Verdict::passed);
+    }
+
+    public boolean passed() {
+      return safe() && verdicts.stream().allMatch(HarnessChecks.Verdict::passed);
     }
   }
 

@@ -21,8 +21,8 @@ final class HarnessChecks {
 
   private HarnessChecks() {}
 
-  /** One check's verdict and, when it failed, why. */
-  record Verdict(String name, List<String> problems) {
+  /** One check's verdict and, when it failed, why; {@code availability} for a liveness bound, not safety. */
+  record Verdict(String name, boolean availability, List<String> problems) {
     boolean passed() {
       return problems.isEmpty();
     }
@@ -50,7 +50,8 @@ final class HarnessChecks {
         }
       }
     }
-    return new Verdict("no write acknowledged without a majority (" + windows.size() + " windows)", problems);
+    return new Verdict("no write acknowledged without a majority (" + windows.size() + " windows)", false,
+        problems);
   }
 
   /** Every partition took writes again within the bound after every leader kill. */
@@ -68,6 +69,6 @@ final class HarnessChecks {
       }
     }
     return new Verdict("writes resume within " + LEADER_KILL_BOUND_MS / 1000 + " s of each leader kill (" + kills
-        + " kills)", problems);
+        + " kills)", true, problems);
   }
 }

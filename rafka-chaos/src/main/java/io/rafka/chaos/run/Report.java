@@ -31,7 +31,8 @@ final class Report {
     s.append(checker, 0, checker.stripTrailing().lastIndexOf('\n') + 1);
     s.append("Harness checks:\n");
     for (HarnessChecks.Verdict v : o.verdicts()) {
-      s.append("  ").append(v.passed() ? "ok     " : "FAILED ").append(v.name()).append('\n');
+      s.append("  ").append(v.passed() ? "ok     " : "FAILED ").append(v.name())
+          .append(v.availability() ? " [availability]" : "").append('\n');
       v.problems().stream().limit(10).forEach(p -> s.append("           ").append(p).append('\n'));
     }
     if (!o.harnessFailures().isEmpty()) {

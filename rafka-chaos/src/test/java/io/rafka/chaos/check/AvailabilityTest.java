@@ -49,6 +49,22 @@ class AvailabilityTest {
   }
 
   @Test
+  void aWriteInFlightWhenTheFaultStartsDoesNotShowThePartitionAvailable() {
+    List<HistoryEvent> history = history(
+        writes(0, "producer-0", 0, 0, "v0"),
+        List.of(HistoryEvent.produce(900, "producer-0", 0, "v1"),
+            HistoryEvent.faultStart(1000, KILL),
+            HistoryEvent.produceOk(1010, "producer-0", 0, "v1", 1),
+            HistoryEvent.produce(1100, "producer-0", 0, "v2"),
+            HistoryEvent.produceOk(4200, "producer-0", 0, "v2", 2),
+            HistoryEvent.faultEnd(3000, KILL)));
+    CheckResult result = Checker.check(history, new FinalReads(threeReplicas(0, "v0", "v1", "v2")));
+
+    assertEquals(Map.of(0, 3200L), result.statistics().unavailability().get(0).millisByPartition(),
+        "the acknowledgement at 1010 ms belongs to a write sent before the fault");
+  }
+
+  @Test
   void unavailabilityRunsFromTheFaultToEachPartitionsNextAcknowledgedWrite() {
     CheckResult result = Checker.check(killAndHeal(), killAndHealFinalReads());
 

@@ -61,7 +61,7 @@ class ResultFormatTest {
           before the first fault                 n=2 p50=5 p99=5 max=5
           from the first fault to the last heal  n=0 p50=0 p99=0 max=0
           after the last heal                    n=2 p50=5 p99=5 max=5
-        Unavailability per fault (ms from its start to each partition's next acknowledged write):
+        Unavailability per fault (ms from its start to the first acknowledgement, per partition, of a write invoked after it started):
           partition {1} {2,3} at 1.000 s: p50=1005 max=1005
         12 passed, 1 failed
         """, result().summary());
