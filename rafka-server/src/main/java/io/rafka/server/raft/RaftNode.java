@@ -132,6 +132,7 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
   }
 
   public void start() throws IOException {
+    CoveredLogSegments.remove(config.dataDir().resolve("raft"));
     server.start();
     LOG.info("[node={}] Raft server started on {} hosting {} groups", nodeId,
         config.get(ServerConfig.PEER_ADDRESS), countGroups());
