@@ -1,5 +1,7 @@
 package io.rafka.chaos.cluster;
 
+import io.rafka.chaos.net.AddressPlan;
+import io.rafka.chaos.net.NetworkNamespaces;
 import io.rafka.chaos.net.ProxyMesh;
 import io.rafka.client.admin.PartitionGroupDescription;
 import io.rafka.client.admin.RafkaAdmin;
@@ -24,14 +26,19 @@ import java.util.stream.Collectors;
  * {@link #close()}. Methods are synchronized: the nemesis and the checks call them from different threads.
  */
 public final class ChaosCluster implements AutoCloseable {
+  /** A replica this many Raft entries or fewer behind its leader counts as caught up (the server uses 64 too). */
+  static final long CAUGHT_UP_SLACK = 64;
+
   private final List<ChaosNode> nodes = new ArrayList<>();
   private final ProxyMesh mesh;
+  private final Optional<NetworkNamespaces> namespaces;
   private final RafkaAdmin admin;
   private final int voters;
 
-  private ChaosCluster(List<ChaosNode> nodes, ProxyMesh mesh, int voters) {
+  private ChaosCluster(List<ChaosNode> nodes, ProxyMesh mesh, Optional<NetworkNamespaces> namespaces, int voters) {
     this.nodes.addAll(nodes);
     this.mesh = mesh;
+    this.namespaces = namespaces;
     this.voters = voters;
     Map<String, Object> props = new LinkedHashMap<>(clientProps());
     props.put("request.timeout.ms", "5000");
@@ -40,16 +47,27 @@ public final class ChaosCluster implements AutoCloseable {
 
   /**
    * Lays out {@code count} nodes under {@code baseDir} (the first {@code voters} vote in the metadata group),
-   * starts the pair proxies and writes configs and hosts files; no node runs yet.
+   * creates a network namespace per node when asked, starts the pair proxies and writes configs and hosts files;
+   * no node runs yet.
    *
    * @param repoRoot the Rafka checkout whose {@code bin/rafka-server.sh} runs the nodes (built already)
+   * @param inNamespaces run each node in a network namespace of its own (root only; see {@link NetworkNamespaces})
    */
   public static ChaosCluster create(Path repoRoot, Path baseDir, int count, int voters,
-      Map<String, String> overrides) throws IOException {
-    List<NodeLayout> layouts = ClusterConfigs.layouts(count, baseDir);
+      Map<String, String> overrides, boolean inNamespaces) throws IOException {
+    AddressPlan plan = inNamespaces ? NetworkNamespaces.freePlan() : AddressPlan.loopback();
+    List<NodeLayout> layouts = ClusterConfigs.layouts(count, baseDir, plan);
     Map<Integer, Integer> peerPorts = new LinkedHashMap<>();
     layouts.forEach(l -> peerPorts.put(l.nodeId(), l.peerPort()));
-    ProxyMesh mesh = ProxyMesh.start(peerPorts);
+    Optional<NetworkNamespaces> namespaces = inNamespaces
+        ? Optional.of(NetworkNamespaces.create(plan, peerPorts.keySet())) : Optional.empty();
+    ProxyMesh mesh;
+    try {
+      mesh = ProxyMesh.start(peerPorts, plan);
+    } catch (IOException | RuntimeException e) {
+      namespaces.ifPresent(NetworkNamespaces::close);
+      throw e;
+    }
     Path logback = baseDir.resolve("node-logback.xml");
     try (var in = ChaosCluster.class.getResourceAsStream("/chaos-node-logback.xml")) {
       Files.createDirectories(baseDir);
@@ -66,9 +84,10 @@ public final class ChaosCluster implements AutoCloseable {
           "RAFKA_JVM_OPTS", "-Djdk.net.hosts.file=" + hosts + " -Dlogback.configurationFile=" + logback
               + " -XX:TieredStopAtLevel=1"
               + " -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=" + l.dir());
-      nodes.add(new ChaosNode(l, repoRoot, env));
+      List<String> launcher = namespaces.map(ns -> ns.launcher(l.nodeId())).orElse(List.of());
+      nodes.add(new ChaosNode(l, repoRoot, env, launcher));
     }
-    return new ChaosCluster(nodes, mesh, voters);
+    return new ChaosCluster(nodes, mesh, namespaces, voters);
   }
 
   public synchronized List<ChaosNode> nodes() {
@@ -82,6 +101,11 @@ public final class ChaosCluster implements AutoCloseable {
 
   public ProxyMesh network() {
     return mesh;
+  }
+
+  /** The nodes' network namespaces, when they run in their own: partitions made of firewall rules. */
+  public Optional<NetworkNamespaces> namespaces() {
+    return namespaces;
   }
 
   public int voters() {
@@ -168,8 +192,11 @@ public final class ChaosCluster implements AutoCloseable {
   }
 
   /**
-   * Waits until every partition has a leader and takes a write ({@code probe} writes one record and says
-   * whether it was acknowledged); returns how long that took.
+   * Waits until every partition has a leader, every replica in its replica set is caught up (within
+   * {@link #CAUGHT_UP_SLACK} entries of the leader), and it takes a write ({@code probe} writes one record and
+   * says whether it was acknowledged); returns how long that took. Caught-up replicas are what an operator waits
+   * for between two rolling restarts (Kafka: no under-replicated partitions): without them, the next fault would
+   * meet a partition whose only other live replica is still catching up, and measure that instead.
    *
    * @throws IllegalStateException if the cluster is not healthy within {@code timeout}
    */
@@ -177,19 +204,50 @@ public final class ChaosCluster implements AutoCloseable {
       throws InterruptedException {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
-    List<TopicPartition> pending = new ArrayList<>(partitions);
+    Map<TopicPartition, String> pending = new LinkedHashMap<>();
+    partitions.forEach(tp -> pending.put(tp, "not checked yet"));
     while (!pending.isEmpty()) {
-      pending.removeIf(tp -> leaderOf(tp) >= 0 && probe.test(tp.partition()));
+      for (TopicPartition tp : List.copyOf(pending.keySet())) {
+        Optional<String> problem = replicationProblem(tp);
+        if (problem.isEmpty() && !probe.test(tp.partition())) {
+          problem = Optional.of("refuses writes");
+        }
+        if (problem.isEmpty()) {
+          pending.remove(tp);
+        } else {
+          pending.put(tp, problem.get());
+        }
+      }
       if (pending.isEmpty()) {
         break;
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("not healthy after " + timeout.toSeconds() + " s: " + pending
-            + " have no leader or refuse writes");
+        throw new IllegalStateException("not healthy after " + timeout.toSeconds() + " s: " + pending);
       }
       TimeUnit.MILLISECONDS.sleep(200); // between rounds of real checks, not instead of them
     }
     return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  /** What keeps the partition from being fully replicated now (no leader, a replica behind), if anything. */
+  private Optional<String> replicationProblem(TopicPartition tp) {
+    Optional<PartitionGroupDescription> d = describe(tp);
+    if (d.isEmpty()) {
+      return Optional.of("no answer from the admin API");
+    }
+    if (d.get().leader() < 0) {
+      return Optional.of("no leader");
+    }
+    for (int replica : d.get().replicas()) {
+      Optional<PartitionGroupDescription.ReplicaStatus> status = d.get().replicaStatuses().stream()
+          .filter(r -> r.nodeId() == replica).findFirst();
+      long lag = status.map(PartitionGroupDescription.ReplicaStatus::lag).orElse(-1L);
+      if (lag < 0 || lag > CAUGHT_UP_SLACK) {
+        return Optional.of("replica " + replica + " behind (lag " + lag + ", "
+            + status.map(PartitionGroupDescription.ReplicaStatus::role).orElse("no status") + ")");
+      }
+    }
+    return Optional.empty();
   }
 
   /** Stops every node (SIGTERM, then SIGKILL for stragglers), the proxies and the admin client. */
@@ -212,6 +270,7 @@ public final class ChaosCluster implements AutoCloseable {
       }
     }
     mesh.close();
+    namespaces.ifPresent(NetworkNamespaces::close);
     if (!problems.isEmpty()) {
       throw new IllegalStateException(String.join("; ", problems));
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,16 +21,22 @@ public final class ChaosNode {
   private final NodeLayout layout;
   private final Path repoRoot;
   private final Map<String, String> environment;
+  private final List<String> launcher;
   private Process process;
   private boolean paused;
   private long readyLinesBeforeStart;
   private boolean everStarted;
   private boolean retired;
 
-  ChaosNode(NodeLayout layout, Path repoRoot, Map<String, String> environment) {
+  /**
+   * @param launcher a command prefix the start script runs under (e.g. {@code ip netns exec <ns>}), which must
+   *     exec it so that the pid stays the node's; empty to run the script directly
+   */
+  ChaosNode(NodeLayout layout, Path repoRoot, Map<String, String> environment, List<String> launcher) {
     this.layout = layout;
     this.repoRoot = repoRoot;
     this.environment = Map.copyOf(environment);
+    this.launcher = List.copyOf(launcher);
   }
 
   public int id() {
@@ -76,8 +83,10 @@ public final class ChaosNode {
     }
     Files.createDirectories(layout.logFile().getParent());
     readyLinesBeforeStart = ChaosCluster.countLines(layout.logFile(), readyMarker());
-    ProcessBuilder pb = new ProcessBuilder(List.of(repoRoot.resolve("bin/rafka-server.sh").toString(), "start",
+    List<String> command = new ArrayList<>(launcher);
+    command.addAll(List.of(repoRoot.resolve("bin/rafka-server.sh").toString(), "start",
         layout.configFile().toString(), "--foreground"));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.directory(repoRoot.toFile());
     pb.environment().putAll(environment);
     pb.redirectErrorStream(true);

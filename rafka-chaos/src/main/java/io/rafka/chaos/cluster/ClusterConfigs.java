@@ -1,5 +1,6 @@
 package io.rafka.chaos.cluster;
 
+import io.rafka.chaos.net.AddressPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -24,11 +25,12 @@ final class ClusterConfigs {
       "default.replication.factor", "3",
       "node.heartbeat.timeout", "4s");
 
-  /** {@code count} nodes with free ports under {@code baseDir}/node-N. */
-  static List<NodeLayout> layouts(int count, Path baseDir) {
+  /** {@code count} nodes with free ports under {@code baseDir}/node-N, at the addresses {@code plan} gives. */
+  static List<NodeLayout> layouts(int count, Path baseDir, AddressPlan plan) {
     List<NodeLayout> out = new ArrayList<>();
     for (int id = 1; id <= count; id++) {
-      out.add(new NodeLayout(id, freePort(), freePort(), baseDir.resolve("node-" + id)));
+      out.add(new NodeLayout(id, plan.node(id).getHostAddress(), freePort(), freePort(),
+          baseDir.resolve("node-" + id)));
     }
     return out;
   }
@@ -38,7 +40,7 @@ final class ClusterConfigs {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("node.id", Integer.toString(n.nodeId()));
     p.put("api.address", n.apiAddress());
-    p.put("peer.address", "127.0.0.1:" + n.peerPort());
+    p.put("peer.address", n.peerAddress());
     p.put("peer.advertised.address", n.advertisedPeerAddress());
     p.put("data.dir", n.dataDir().toString());
     p.put("metadata.voters", all.subList(0, voters).stream()
@@ -55,8 +57,8 @@ final class ClusterConfigs {
   }
 
   /**
-   * A port free on 127.0.0.1 now. The pair proxies later bind the same port on other loopback addresses, which
-   * does not conflict with the node's own 127.0.0.1 bind.
+   * A port free on 127.0.0.1 now. The pair proxies later bind the same port on other addresses, which does not
+   * conflict with the node's own bind; a node in a namespace of its own has every port to itself anyway.
    */
   private static int freePort() {
     try (ServerSocket s = new ServerSocket()) {

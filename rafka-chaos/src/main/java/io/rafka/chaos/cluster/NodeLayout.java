@@ -8,17 +8,23 @@ import java.nio.file.Path;
  * reach the node's API directly, as in Jepsen.
  *
  * @param nodeId the node id, from 1
- * @param apiPort the client API port on 127.0.0.1
- * @param peerPort the Raft port: the node binds 127.0.0.1 on it, pair proxies bind 127.0.X.N on it
+ * @param host the address the node listens on (API and Raft): 127.0.0.1, or its namespace's address
+ * @param apiPort the client API port
+ * @param peerPort the Raft port: the node binds {@code host} on it, the pair proxies bind their own addresses on it
  * @param dir the node's directory: config, data, log, hosts file
  */
-public record NodeLayout(int nodeId, int apiPort, int peerPort, Path dir) {
+public record NodeLayout(int nodeId, String host, int apiPort, int peerPort, Path dir) {
   public String hostName() {
     return "rafka-node-" + nodeId;
   }
 
   public String apiAddress() {
-    return "127.0.0.1:" + apiPort;
+    return host + ":" + apiPort;
+  }
+
+  /** Where the node binds for Raft traffic. */
+  public String peerAddress() {
+    return host + ":" + peerPort;
   }
 
   public String advertisedPeerAddress() {

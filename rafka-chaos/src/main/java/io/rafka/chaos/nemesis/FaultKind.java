@@ -4,6 +4,11 @@ package io.rafka.chaos.nemesis;
 public enum FaultKind {
   /** SIGKILL the current leader of a partition; restart it once a new leader is elected. */
   KILL_LEADER,
+  /**
+   * {@link #KILL_LEADER} on the one partition the run chases: its leader, then the leader elected after that,
+   * and so on, each kill a fault of its own.
+   */
+  CHASE_LEADER,
   /** SIGSTOP the leader longer than an election timeout, then SIGCONT. */
   PAUSE_LEADER,
   KILL_FOLLOWER,
@@ -12,6 +17,11 @@ public enum FaultKind {
   BOUNCE_LEADER,
   /** Cut the leader off from every other node (through the pair proxies), then heal. */
   ISOLATE_LEADER,
+  /**
+   * Cut the leader off from every other node with iptables rules in the nodes' network namespaces (packets
+   * dropped in the kernel), then heal. Only when the nodes run in namespaces.
+   */
+  FIREWALL_ISOLATE_LEADER,
   /** SIGKILL a majority of a partition's replicas: it must refuse writes until they return. */
   KILL_MAJORITY,
   KILL_ALL,

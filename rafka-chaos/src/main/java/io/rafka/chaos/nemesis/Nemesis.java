@@ -3,6 +3,7 @@ package io.rafka.chaos.nemesis;
 import io.rafka.chaos.cluster.ChaosCluster;
 import io.rafka.chaos.cluster.ChaosNode;
 import io.rafka.chaos.history.HistoryEvent;
+import io.rafka.chaos.net.NetworkNamespaces;
 import io.rafka.chaos.workload.GroupMembers;
 import io.rafka.chaos.workload.History;
 import io.rafka.client.admin.PartitionGroupDescription;
@@ -37,6 +38,8 @@ public final class Nemesis {
   private final List<MajorityWindow> majorityWindows = new ArrayList<>();
   /** The fault started and not yet ended, if any. */
   private String open;
+  /** The partition {@link FaultKind#CHASE_LEADER} kills the leaders of, chosen on first use. */
+  private TopicPartition chased;
 
   /** When every replica majority was down: no write may be acknowledged that started inside it. */
   public record MajorityWindow(String fault, int partition, long start, long end) {}
@@ -68,12 +71,14 @@ public final class Nemesis {
 
   private void inject(FaultKind kind) throws Exception {
     switch (kind) {
-      case KILL_LEADER -> killLeader();
+      case KILL_LEADER -> killLeader(randomPartition());
+      case CHASE_LEADER -> killLeader(chased());
       case PAUSE_LEADER -> pauseLeader();
       case KILL_FOLLOWER -> killFollower();
       case PAUSE_FOLLOWER -> pauseFollower();
       case BOUNCE_LEADER -> bounceLeader();
       case ISOLATE_LEADER -> isolateLeader();
+      case FIREWALL_ISOLATE_LEADER -> firewallIsolateLeader();
       case KILL_MAJORITY -> killMajority();
       case KILL_ALL -> killAll();
       case MEMBERSHIP -> new MembershipFault(cluster, randomPartition(), this::start, this::end).run();
@@ -81,8 +86,7 @@ public final class Nemesis {
     }
   }
 
-  private void killLeader() throws Exception {
-    TopicPartition tp = randomPartition();
+  private void killLeader(TopicPartition tp) throws Exception {
     ChaosNode leader = leaderNode(tp);
     String fault = "kill leader " + leader.id() + " of " + tp;
     start(fault);
@@ -147,6 +151,31 @@ public final class Nemesis {
     cluster.network().heal();
   }
 
+  /**
+   * Isolates a leader with iptables DROP rules in every namespace involved; the fault fails unless the rules
+   * dropped packets (a partition that did not take effect proves nothing).
+   */
+  private void firewallIsolateLeader() throws Exception {
+    NetworkNamespaces namespaces = cluster.namespaces().orElseThrow(() -> new IllegalStateException(
+        "FIREWALL_ISOLATE_LEADER needs the nodes in network namespaces"));
+    TopicPartition tp = randomPartition();
+    ChaosNode leader = leaderNode(tp);
+    Set<Integer> others = running().stream().map(ChaosNode::id).filter(id -> id != leader.id())
+        .collect(Collectors.toCollection(TreeSet::new));
+    String fault = "iptables partition {" + leader.id() + "} from " + others + " (leader of " + tp + ") for "
+        + PARTITION.toSeconds() + " s";
+    namespaces.partition(Set.of(leader.id()), others);
+    start(fault);
+    TimeUnit.MILLISECONDS.sleep(PARTITION.toMillis());
+    long dropped = namespaces.droppedPackets();
+    end(fault);
+    namespaces.heal();
+    System.out.println("chaos: the firewall dropped " + dropped + " packets");
+    if (dropped == 0) {
+      throw new IllegalStateException(fault + " dropped no packet: the partition did not take effect");
+    }
+  }
+
   /** Kills a majority of one partition's replicas: its writes must stop until they are back. */
   private void killMajority() throws Exception {
     TopicPartition tp = randomPartition();
@@ -208,6 +237,13 @@ public final class Nemesis {
 
   private List<ChaosNode> running() {
     return cluster.nodes().stream().filter(ChaosNode::running).toList();
+  }
+
+  private TopicPartition chased() {
+    if (chased == null) {
+      chased = randomPartition();
+    }
+    return chased;
   }
 
   private TopicPartition randomPartition() {

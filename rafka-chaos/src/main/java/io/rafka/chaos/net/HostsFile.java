@@ -20,15 +20,15 @@ final class HostsFile {
     return NODE_NAME_PREFIX + node;
   }
 
-  /** The file for {@code node} in a cluster of {@code nodes}. */
-  static String content(int node, Set<Integer> nodes, Optional<String> machineName) {
+  /** The file for {@code node} in a cluster of {@code nodes} laid out by {@code plan}. */
+  static String content(int node, Set<Integer> nodes, Optional<String> machineName, AddressPlan plan) {
     StringBuilder file = new StringBuilder()
         .append("# Written by the Rafka chaos harness for node ").append(node)
-        .append(": peers resolve to 127.0.").append(node).append(".<peer>, the pair proxies.\n")
+        .append(": each peer resolves to the address of its pair proxy.\n")
         .append("127.0.0.1 localhost\n");
     machineName.ifPresent(name -> file.append("127.0.0.1 ").append(name).append('\n'));
     for (int peer : nodes) {
-      String address = peer == node ? "127.0.0.1" : new Link(node, peer).address().getHostAddress();
+      String address = (peer == node ? plan.node(node) : plan.link(new Link(node, peer))).getHostAddress();
       file.append(address).append(' ').append(nodeName(peer)).append('\n');
     }
     return file.toString();

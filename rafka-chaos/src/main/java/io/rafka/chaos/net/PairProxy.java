@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -37,24 +38,30 @@ public final class PairProxy implements AutoCloseable {
   private final Set<ProxiedConnection> connections = new HashSet<>(); // guarded by this
   private boolean closed; // guarded by this
 
-  private PairProxy(Link link, ServerSocket listener) {
+  private PairProxy(Link link, ServerSocket listener, InetSocketAddress target, Optional<InetAddress> source) {
     this.link = link;
     this.listener = listener;
     this.threads = new ProxyThreads(link);
-    InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-    this.context = new ProxyContext(link, target, gate, threads, bytesToTarget, bytesFromTarget, this::forget);
+    this.context = new ProxyContext(link, target, source, gate, threads, bytesToTarget, bytesFromTarget,
+        this::forget);
+  }
+
+  /** Starts a proxy for {@code link} on loopback; see {@link #start(Link, int, AddressPlan)}. */
+  public static PairProxy start(Link link, int port) throws IOException {
+    return start(link, port, AddressPlan.loopback());
   }
 
   /**
-   * Starts a proxy for {@code link} in {@link Mode#PASS}, listening on {@code link.address():port} and forwarding to
-   * {@code 127.0.0.1:port}.
+   * Starts a proxy for {@code link} in {@link Mode#PASS}, listening on {@code plan.link(link):port} and forwarding
+   * to {@code plan.node(link.to()):port} (from {@code plan.upstreamSource(link)}, when the plan names one).
    */
-  public static PairProxy start(Link link, int port) throws IOException {
+  public static PairProxy start(Link link, int port, AddressPlan plan) throws IOException {
     Objects.requireNonNull(link, "link");
+    Objects.requireNonNull(plan, "plan");
     if (port < 1 || port > 65_535) {
       throw new IllegalArgumentException("port must be in [1, 65535], got " + port);
     }
-    InetSocketAddress address = new InetSocketAddress(link.address(), port);
+    InetSocketAddress address = new InetSocketAddress(plan.link(link), port);
     ServerSocket listener = new ServerSocket();
     try {
       listener.bind(address, ACCEPT_BACKLOG);
@@ -62,7 +69,8 @@ public final class PairProxy implements AutoCloseable {
       Sockets.closeQuietly(listener);
       throw new IOException("proxy for " + link + " cannot listen on " + address, e);
     }
-    PairProxy proxy = new PairProxy(link, listener);
+    InetSocketAddress target = new InetSocketAddress(plan.node(link.to()), port);
+    PairProxy proxy = new PairProxy(link, listener, target, plan.upstreamSource(link));
     proxy.threads.start("accept", proxy::acceptLoop);
     return proxy;
   }
@@ -71,7 +79,7 @@ public final class PairProxy implements AutoCloseable {
     return link;
   }
 
-  /** Where the {@code from} node must connect: {@code 127.0.from.to:port}. */
+  /** Where the {@code from} node must connect: {@code plan.link(link):port}. */
   public InetSocketAddress listenAddress() {
     return (InetSocketAddress) listener.getLocalSocketAddress();
   }

@@ -1,6 +1,7 @@
 package io.rafka.chaos.net;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,9 @@ final class ProxiedConnection {
       // Raft messages are small and latency-bound; the proxy must not add Nagle's wait on either side.
       client.setTcpNoDelay(true);
       targetSide.setTcpNoDelay(true);
+      if (context.source().isPresent()) {
+        targetSide.bind(new InetSocketAddress(context.source().get(), 0));
+      }
       targetSide.connect(context.target(), CONNECT_TIMEOUT_MILLIS);
       startPumps(targetSide);
     });

@@ -25,20 +25,22 @@ import java.util.stream.Collectors;
  * A {@link PairProxy} for every ordered pair of nodes, and the network faults a nemesis applies to them. Thread-safe:
  * fault operations are serialized, so {@link #describe} always sees a whole fault.
  *
- * <p>Node {@code n} listens for Raft traffic on {@code 127.0.0.1:<its Raft port>} and advertises
+ * <p>Node {@code n} listens for Raft traffic on {@code plan.node(n):<its Raft port>} and advertises
  * {@code rafka-node-n}; each node JVM gets {@link #hostsFile} so its traffic to node {@code m} goes through the proxy
- * of link n->m. The target nodes must listen on 127.0.0.1 itself, not on the wildcard address, or the proxies
- * cannot bind the same port on 127.0.n.m.
+ * of link n->m. On loopback the target nodes must listen on 127.0.0.1 itself, not on the wildcard address, or the
+ * proxies cannot bind the same port on 127.0.n.m.
  *
  * <p>Faults add up: each operation changes only the links it names, and {@link #heal} clears them all.
  */
 public final class ProxyMesh implements AutoCloseable {
   private final SortedMap<Integer, Integer> raftPorts;
   private final Map<Link, PairProxy> proxies;
+  private final AddressPlan plan;
 
-  private ProxyMesh(SortedMap<Integer, Integer> raftPorts, Map<Link, PairProxy> proxies) {
+  private ProxyMesh(SortedMap<Integer, Integer> raftPorts, Map<Link, PairProxy> proxies, AddressPlan plan) {
     this.raftPorts = raftPorts;
     this.proxies = proxies;
+    this.plan = plan;
   }
 
   /** Starts the proxies of nodes {@code 1..n}, node {@code i}'s Raft port being {@code raftPorts.get(i - 1)}. */
@@ -50,11 +52,16 @@ public final class ProxyMesh implements AutoCloseable {
     return start(byNode);
   }
 
+  /** Starts the proxies of the nodes of {@code raftPorts} on loopback; see {@link #start(Map, AddressPlan)}. */
+  public static ProxyMesh start(Map<Integer, Integer> raftPorts) throws IOException {
+    return start(raftPorts, AddressPlan.loopback());
+  }
+
   /**
    * Starts the proxies of all {@code n * (n - 1)} links between the nodes of {@code raftPorts} (node id to Raft port;
-   * ids in [1, 254]), all in {@link Mode#PASS}.
+   * ids in [1, 254]), all in {@link Mode#PASS}, at the addresses {@code plan} gives.
    */
-  public static ProxyMesh start(Map<Integer, Integer> raftPorts) throws IOException {
+  public static ProxyMesh start(Map<Integer, Integer> raftPorts, AddressPlan plan) throws IOException {
     SortedMap<Integer, Integer> ports = Collections.unmodifiableSortedMap(
         new TreeMap<>(Objects.requireNonNull(raftPorts, "raftPorts")));
     if (ports.size() < 2) {
@@ -66,7 +73,7 @@ public final class ProxyMesh implements AutoCloseable {
         for (int to : ports.keySet()) {
           if (from != to) {
             Link link = new Link(from, to);
-            started.put(link, PairProxy.start(link, ports.get(to)));
+            started.put(link, PairProxy.start(link, ports.get(to), plan));
           }
         }
       }
@@ -74,7 +81,11 @@ public final class ProxyMesh implements AutoCloseable {
       started.values().forEach(PairProxy::close);
       throw e;
     }
-    return new ProxyMesh(ports, Collections.unmodifiableMap(started));
+    return new ProxyMesh(ports, Collections.unmodifiableMap(started), plan);
+  }
+
+  public AddressPlan plan() {
+    return plan;
   }
 
   /** The node ids, in ascending order. */
@@ -91,7 +102,7 @@ public final class ProxyMesh implements AutoCloseable {
     return proxies.get(knownLink(from, to));
   }
 
-  /** The address {@code from} reaches {@code to} at: {@code 127.0.from.to} on {@code to}'s Raft port. */
+  /** The address {@code from} reaches {@code to} at: {@link AddressPlan#link} on {@code to}'s Raft port. */
   public InetSocketAddress pairAddress(int from, int to) {
     return proxy(from, to).listenAddress();
   }
@@ -104,7 +115,7 @@ public final class ProxyMesh implements AutoCloseable {
   public Path hostsFile(int node, Path dir) throws IOException {
     requireKnownNode("node", node);
     Path file = dir.resolve("hosts-node-" + node);
-    Files.writeString(file, HostsFile.content(node, nodes(), machineName()), StandardCharsets.UTF_8);
+    Files.writeString(file, HostsFile.content(node, nodes(), machineName(), plan), StandardCharsets.UTF_8);
     return file;
   }
 

@@ -36,6 +36,12 @@ public final class ChaosMain implements Callable<Integer> {
       + "timed soak.")
   boolean ci;
 
+  @Option(names = "--network", defaultValue = "auto", converter = NetworkConverter.class,
+      description = "auto, loopback or namespaces: namespaces runs each node in a network namespace of its own and "
+          + "adds real partitions made of iptables rules (root, ip and iptables needed); auto uses them when it "
+          + "can (default: ${DEFAULT-VALUE}).")
+  ChaosOptions.Network network;
+
   @Option(names = "--dir", description = "Run directory (default: chaos-runs/<seed> under the repository).")
   Path dir;
 
@@ -49,12 +55,25 @@ public final class ChaosMain implements Callable<Integer> {
     Path root = repo.toAbsolutePath().normalize();
     Path runDir = dir != null ? dir.toAbsolutePath() : root.resolve("chaos-runs").resolve(Long.toString(s));
     ChaosRun.Outcome outcome = ChaosRun.run(new ChaosOptions(root, runDir, nodes, partitions, s, duration, !ci,
-        rate));
+        rate, network));
     return outcome.passed() ? 0 : 1;
   }
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new ChaosMain()).execute(args));
+  }
+
+  /** "auto", "loopback" or "namespaces", in any case. */
+  static final class NetworkConverter implements CommandLine.ITypeConverter<ChaosOptions.Network> {
+    @Override
+    public ChaosOptions.Network convert(String value) {
+      try {
+        return ChaosOptions.Network.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException("not a network: " + value
+            + " (use auto, loopback or namespaces)");
+      }
+    }
   }
 
   /** "30m", "90s", "2h" or an ISO-8601 duration. */

@@ -14,13 +14,25 @@ import java.time.Duration;
  * @param duration the soak's length; ignored by the CI suite, whose length is its fault list
  * @param soak true for a soak (random, overlapping faults for {@code duration}), false for the CI suite
  * @param recordsPerSecond the producers' total steady rate
+ * @param network where the nodes' network lives (and so which network faults exist)
  */
 public record ChaosOptions(Path repoRoot, Path dir, int nodes, int partitions, long seed, Duration duration,
-    boolean soak, int recordsPerSecond) {
+    boolean soak, int recordsPerSecond, Network network) {
+  /** Where the nodes' network lives. */
+  public enum Network {
+    /** Namespaces when this machine allows them (root, ip, iptables), else loopback. */
+    AUTO,
+    /** Every node on 127.0.0.1; network faults through the pair proxies only. No root needed. */
+    LOOPBACK,
+    /** A network namespace per node: proxy faults and real partitions made of iptables rules. Root only. */
+    NAMESPACES
+  }
+
   public ChaosOptions {
     if (nodes < 3) {
       throw new IllegalArgumentException("a chaos run needs at least 3 nodes (replication factor 3), got " + nodes);
     }
+    java.util.Objects.requireNonNull(network, "network");
     if (partitions < 1 || recordsPerSecond < 1) {
       throw new IllegalArgumentException("partitions and records per second must be positive");
     }

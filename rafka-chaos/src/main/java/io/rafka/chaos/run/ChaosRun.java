@@ -13,6 +13,7 @@ import io.rafka.chaos.history.HistoryWriter;
 import io.rafka.chaos.nemesis.FaultKind;
 import io.rafka.chaos.nemesis.Nemesis;
 import io.rafka.chaos.nemesis.Schedule;
+import io.rafka.chaos.net.NetworkNamespaces;
 import io.rafka.chaos.workload.FinalReader;
 import io.rafka.chaos.workload.GroupMembers;
 import io.rafka.chaos.workload.History;
@@ -89,10 +90,13 @@ public final class ChaosRun {
     List<Nemesis.MajorityWindow> majorityWindows = List.of();
     FinalReads finals = new FinalReads(List.of());
     GroupMembers members = null;
+    boolean inNamespaces = inNamespaces();
     cluster = ChaosCluster.create(options.repoRoot(), options.dir().resolve("nodes"), options.nodes() + 1, 3,
-        Map.of());
+        Map.of(), inNamespaces);
     try {
-      say("starting " + options.nodes() + " nodes (seed " + options.seed() + ", run dir " + options.dir() + ")");
+      say("starting " + options.nodes() + " nodes (seed " + options.seed() + ", run dir " + options.dir() + ", "
+          + (inNamespaces ? "a network namespace per node on " + cluster.network().plan().network()
+              : "loopback") + ")");
       cluster.startFirst(options.nodes(), Duration.ofSeconds(180));
       cluster.admin().createTopic(new NewTopic(TOPIC, options.partitions(), 3)).get(60, TimeUnit.SECONDS);
       probe = new Probe(history, cluster.clientProps(), TOPIC);
@@ -109,9 +113,9 @@ public final class ChaosRun {
         Nemesis nemesis = new Nemesis(cluster, history, TOPIC, options.partitions(), random, members);
         TimeUnit.SECONDS.sleep(5); // a fault-free stretch to compare the faults against
         if (options.soak()) {
-          soak(nemesis, random, partitions);
+          soak(nemesis, random, partitions, inNamespaces);
         } else {
-          for (FaultKind kind : Schedule.ci(random, true)) {
+          for (FaultKind kind : Schedule.ci(random, true, inNamespaces)) {
             fault(nemesis, kind, partitions);
           }
         }
@@ -145,7 +149,26 @@ public final class ChaosRun {
     return judge(members, finals, majorityWindows, System.currentTimeMillis() - startMillis);
   }
 
-  private void soak(Nemesis nemesis, Random random, List<TopicPartition> partitions) throws Exception {
+  /** Whether the nodes get network namespaces: as asked, or (AUTO) when this machine allows them. */
+  private boolean inNamespaces() {
+    return switch (options.network()) {
+      case LOOPBACK -> false;
+      case NAMESPACES -> {
+        NetworkNamespaces.unavailableReason().ifPresent(why -> {
+          throw new IllegalStateException("--network namespaces, but namespaces cannot be used here: " + why);
+        });
+        yield true;
+      }
+      case AUTO -> {
+        var why = NetworkNamespaces.unavailableReason();
+        why.ifPresent(w -> say("no network namespaces (" + w + "): network faults through the proxies only"));
+        yield why.isEmpty();
+      }
+    };
+  }
+
+  private void soak(Nemesis nemesis, Random random, List<TopicPartition> partitions, boolean inNamespaces)
+      throws Exception {
     long deadline = System.nanoTime() + options.duration().toNanos();
     long membershipAt = System.nanoTime() + options.duration().toNanos() / 2;
     boolean membershipDone = false;
@@ -155,7 +178,7 @@ public final class ChaosRun {
         membershipDone = true;
         continue;
       }
-      FaultKind kind = Schedule.soakNext(random);
+      FaultKind kind = Schedule.soakNext(random, inNamespaces);
       if (random.nextInt(100) < 30 && kind != FaultKind.KILL_ALL && kind != FaultKind.KILL_MAJORITY) {
         overlapping(nemesis, kind, random, partitions);
       } else {
@@ -203,6 +226,9 @@ public final class ChaosRun {
   /** Ends every fault still in effect: the network heals, paused nodes resume, killed nodes restart. */
   private void heal() throws Exception {
     cluster.network().heal();
+    if (cluster.namespaces().isPresent()) {
+      cluster.namespaces().get().heal();
+    }
     for (ChaosNode n : cluster.nodes()) {
       if (n.paused()) {
         n.resume();

@@ -1,8 +1,7 @@
 package io.rafka.chaos.workload;
 
-import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.rafka.chaos.history.OffsetValue;
+import io.rafka.client.internals.Channels;
 import io.rafka.client.internals.RecordBatches;
 import io.rafka.proto.ErrorCode;
 import io.rafka.proto.FetchPartition;
@@ -25,14 +24,13 @@ public final class NodeReader implements AutoCloseable {
 
   private final int nodeId;
   private final String topic;
-  private final ManagedChannel channel;
+  private final Channels channels = new Channels(64 << 20); // reconnects to a restarted node within 0.5 s
   private final FetchServiceGrpc.FetchServiceBlockingStub stub;
 
   public NodeReader(int nodeId, String address, String topic) {
     this.nodeId = nodeId;
     this.topic = topic;
-    this.channel = NettyChannelBuilder.forTarget(address).usePlaintext().maxInboundMessageSize(64 << 20).build();
-    this.stub = FetchServiceGrpc.newBlockingStub(channel);
+    this.stub = FetchServiceGrpc.newBlockingStub(channels.get(address));
   }
 
   public int nodeId() {
@@ -85,7 +83,7 @@ public final class NodeReader implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    channels.close();
   }
 
   /** A read that returned no records: the node is down, lagging, or not (yet) a replica. */

@@ -27,7 +27,7 @@ class PausedNodeIT {
   void aNodeWhoseRaftServerWasClosedExitsAndRestarts() throws Exception {
     // Two nodes laid out (the pair proxies need a pair), one started.
     try (ChaosCluster cluster = ChaosCluster.create(RepoRoot.find(), dir, 2, 1,
-        Map.of("raft.server.close.threshold", "3s", "default.replication.factor", "1"))) {
+        Map.of("raft.server.close.threshold", "3s", "default.replication.factor", "1"), false)) {
       cluster.startFirst(1, Duration.ofSeconds(120));
       ChaosNode node = cluster.node(1);
       node.pause();

@@ -1,17 +1,35 @@
 package io.rafka.client.internals;
 
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One gRPC channel per node address, shared by everything a client instance sends. gRPC multiplexes calls
  * over the channel and reconnects on its own. Thread-safe.
+ *
+ * <p>gRPC waits longer after each failed connection attempt, up to 2 minutes, and fails every call at once while
+ * it waits: a node back from a restart, perhaps as a partition's leader, would stay unreachable to this client
+ * that long. So a channel that fails to connect is told to try again after {@link #RECONNECT_BACKOFF} instead,
+ * a bound like Kafka's {@code reconnect.backoff.max.ms}.
  */
 public final class Channels implements AutoCloseable {
+  /** How long a channel that failed to connect waits before it tries again. */
+  static final Duration RECONNECT_BACKOFF = Duration.ofMillis(500);
+
   private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService reconnects = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "rafka-client-reconnect");
+    t.setDaemon(true);
+    return t;
+  });
   private final int maxInboundBytes;
   private volatile boolean closed;
 
@@ -23,13 +41,34 @@ public final class Channels implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("client is closed");
     }
-    return channels.computeIfAbsent(address, a -> NettyChannelBuilder.forTarget(a).usePlaintext()
-        .maxInboundMessageSize(maxInboundBytes).keepAliveTime(30, TimeUnit.SECONDS).build());
+    return channels.computeIfAbsent(address, a -> {
+      ManagedChannel channel = NettyChannelBuilder.forTarget(a).usePlaintext()
+          .maxInboundMessageSize(maxInboundBytes).keepAliveTime(30, TimeUnit.SECONDS).build();
+      watch(channel);
+      return channel;
+    });
+  }
+
+  /** Follows the channel's state for its life: each connection failure schedules the next attempt. */
+  private void watch(ManagedChannel channel) {
+    ConnectivityState state = channel.getState(false);
+    if (state == ConnectivityState.SHUTDOWN || closed) {
+      return;
+    }
+    if (state == ConnectivityState.TRANSIENT_FAILURE) {
+      try {
+        reconnects.schedule(channel::resetConnectBackoff, RECONNECT_BACKOFF.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        return; // closing
+      }
+    }
+    channel.notifyWhenStateChanged(state, () -> watch(channel));
   }
 
   @Override
   public void close() {
     closed = true;
+    reconnects.shutdownNow();
     channels.values().forEach(ManagedChannel::shutdown);
     for (ManagedChannel c : channels.values()) {
       try {

@@ -25,6 +25,8 @@ final class ProducerBatch {
   int epoch;
   int baseSequence;
   int attempts;
+  /** Why the latest attempt failed (or "no leader known"), for the message when the batch expires. */
+  String lastError = "none";
   boolean settled;
   /**
    * This attempt was sent while an earlier batch of the partition was unsettled, so the two may have reached

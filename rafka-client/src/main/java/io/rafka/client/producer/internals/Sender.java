@@ -102,7 +102,7 @@ public final class Sender implements Runnable {
   private void send(ProducerBatch batch) {
     if (System.nanoTime() - batch.firstCreatedNanos() >= deliveryTimeoutNanos) {
       failIndeterminately(batch, new TimeoutException("records for " + batch.partition
-          + " expired after delivery.timeout.ms (" + batch.attempts + " attempts)"));
+          + " expired after delivery.timeout.ms (" + batch.attempts + " attempts); last error: " + batch.lastError));
       return;
     }
     ClusterView view = metadata.current();
@@ -167,8 +167,9 @@ public final class Sender implements Runnable {
           + " expired after delivery.timeout.ms (" + batch.attempts + " attempts); last error: " + cause, cause));
       return;
     }
+    batch.lastError = cause == null ? "no leader known" : cause.getMessage();
     LOG.debug("resending batch for {} (epoch {}, sequence {}, attempt {}): {}", batch.partition, batch.epoch,
-        batch.baseSequence, batch.attempts, cause == null ? "no leader known" : cause.getMessage());
+        batch.baseSequence, batch.attempts, batch.lastError);
     accumulator.retryLater(batch, TimeUnit.MILLISECONDS.toNanos(backoff.delayMs(batch.attempts)));
   }
 
