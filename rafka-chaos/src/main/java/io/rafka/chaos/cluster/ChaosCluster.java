@@ -34,6 +34,7 @@ public final class ChaosCluster implements AutoCloseable {
   private final Optional<NetworkNamespaces> namespaces;
   private final RafkaAdmin admin;
   private final int voters;
+  private boolean closed; // guarded by this
 
   private ChaosCluster(List<ChaosNode> nodes, ProxyMesh mesh, Optional<NetworkNamespaces> namespaces, int voters) {
     this.nodes.addAll(nodes);
@@ -250,9 +251,16 @@ public final class ChaosCluster implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** Stops every node (SIGTERM, then SIGKILL for stragglers), the proxies and the admin client. */
+  /**
+   * Stops every node (SIGTERM, then SIGKILL for stragglers), the proxies, the namespaces and the admin client.
+   * Idempotent: the run's shutdown hook may call it again.
+   */
   @Override
   public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     admin.close();
     List<String> problems = new ArrayList<>();
     for (ChaosNode n : nodes) {

@@ -27,6 +27,11 @@ public enum FaultKind {
   KILL_ALL,
   /** Add a node, then decommission the node leading a partition, under load. */
   MEMBERSHIP,
+  /**
+   * SIGKILL a follower, cut the newest segment of one partition's Raft log short at a random byte (a torn
+   * write), and restart it: it must drop the partial entry and catch up from its leader. Soak only.
+   */
+  TRUNCATE_FOLLOWER_LOG,
   /** SIGKILL a consumer-group member and start a new one. */
   KILL_GROUP_MEMBER
 }

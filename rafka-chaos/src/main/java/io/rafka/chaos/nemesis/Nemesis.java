@@ -2,15 +2,21 @@ package io.rafka.chaos.nemesis;
 
 import io.rafka.chaos.cluster.ChaosCluster;
 import io.rafka.chaos.cluster.ChaosNode;
+import io.rafka.chaos.cluster.RaftLogFiles;
 import io.rafka.chaos.history.HistoryEvent;
 import io.rafka.chaos.net.NetworkNamespaces;
 import io.rafka.chaos.workload.GroupMembers;
 import io.rafka.chaos.workload.History;
 import io.rafka.client.admin.PartitionGroupDescription;
 import io.rafka.common.TopicPartition;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -83,6 +89,7 @@ public final class Nemesis {
       case KILL_ALL -> killAll();
       case MEMBERSHIP -> new MembershipFault(cluster, randomPartition(), this::start, this::end).run();
       case KILL_GROUP_MEMBER -> killGroupMember();
+      case TRUNCATE_FOLLOWER_LOG -> truncateFollowerLog();
     }
   }
 
@@ -113,6 +120,37 @@ public final class Nemesis {
     start(fault);
     follower.kill();
     TimeUnit.MILLISECONDS.sleep(PAUSE.toMillis()); // keep it down while writes go on
+    end(fault);
+    cluster.start(follower.id(), START_TIMEOUT);
+  }
+
+  /**
+   * A torn write on a stopped minority node: the newest Raft log segment of one partition on one follower
+   * loses a random tail (possibly mid-entry). The other replicas, a majority, still hold every entry.
+   */
+  private void truncateFollowerLog() throws Exception {
+    TopicPartition tp = randomPartition();
+    PartitionGroupDescription d = cluster.describe(tp).orElseThrow();
+    List<Integer> followers = d.replicas().stream().filter(id -> id != d.leader()).toList();
+    ChaosNode follower = cluster.node(followers.get(random.nextInt(followers.size())));
+    String fault = "kill follower " + follower.id() + ", truncate its newest Raft log segment of " + tp
+        + ", restart";
+    start(fault);
+    follower.kill();
+    Optional<Path> segment = RaftLogFiles.openSegment(follower.layout().dataDir(), d.groupId());
+    if (segment.isPresent()) {
+      long size = Files.size(segment.get());
+      long keep = RaftLogFiles.SEGMENT_HEADER_BYTES
+          + (long) (random.nextDouble() * Math.max(0, size - RaftLogFiles.SEGMENT_HEADER_BYTES));
+      try (FileChannel file = FileChannel.open(segment.get(), StandardOpenOption.WRITE)) {
+        file.truncate(keep);
+        file.force(true);
+      }
+      System.out.println("chaos: truncated " + segment.get() + " from " + size + " to " + keep + " bytes");
+    } else {
+      System.out.println("chaos: " + tp + " has no open Raft log segment on node " + follower.id()
+          + "; nothing truncated");
+    }
     end(fault);
     cluster.start(follower.id(), START_TIMEOUT);
   }

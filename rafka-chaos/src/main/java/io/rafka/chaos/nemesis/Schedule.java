@@ -61,8 +61,10 @@ public final class Schedule {
       return FaultKind.PAUSE_FOLLOWER;
     } else if (roll < 79) {
       return FaultKind.BOUNCE_LEADER;
-    } else if (roll < 87) {
+    } else if (roll < 83) {
       return FaultKind.KILL_GROUP_MEMBER;
+    } else if (roll < 87) {
+      return FaultKind.TRUNCATE_FOLLOWER_LOG;
     } else if (roll < 95) {
       return FaultKind.KILL_MAJORITY;
     }

@@ -1,7 +1,10 @@
 package io.rafka.chaos.run;
 
 import java.nio.file.Path;
+import io.rafka.chaos.nemesis.FaultKind;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,6 +45,11 @@ public final class ChaosMain implements Callable<Integer> {
           + "can (default: ${DEFAULT-VALUE}).")
   ChaosOptions.Network network;
 
+  @Option(names = "--faults", split = ",", paramLabel = "KIND", description = "Run these faults one after "
+      + "another instead of the CI list or a soak, e.g. truncate_follower_log,kill_leader; kinds: "
+      + "${COMPLETION-CANDIDATES}.", converter = FaultKindConverter.class, completionCandidates = FaultKinds.class)
+  List<FaultKind> faults = new ArrayList<>();
+
   @Option(names = "--dir", description = "Run directory (default: chaos-runs/<seed> under the repository).")
   Path dir;
 
@@ -55,12 +63,34 @@ public final class ChaosMain implements Callable<Integer> {
     Path root = repo.toAbsolutePath().normalize();
     Path runDir = dir != null ? dir.toAbsolutePath() : root.resolve("chaos-runs").resolve(Long.toString(s));
     ChaosRun.Outcome outcome = ChaosRun.run(new ChaosOptions(root, runDir, nodes, partitions, s, duration, !ci,
-        rate, network));
+        rate, network, faults));
     return outcome.passed() ? 0 : 1;
   }
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new ChaosMain()).execute(args));
+  }
+
+  /** A fault kind's name in any case. */
+  static final class FaultKindConverter implements CommandLine.ITypeConverter<FaultKind> {
+    @Override
+    public FaultKind convert(String value) {
+      try {
+        return FaultKind.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException("not a fault kind: " + value + " (one of "
+            + String.join(", ", new FaultKinds()) + ")");
+      }
+    }
+  }
+
+  /** The fault kinds' names, lower case, for help and errors. */
+  static final class FaultKinds extends ArrayList<String> {
+    FaultKinds() {
+      for (FaultKind kind : FaultKind.values()) {
+        add(kind.name().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
   }
 
   /** "auto", "loopback" or "namespaces", in any case. */

@@ -1,7 +1,9 @@
 package io.rafka.chaos.run;
 
 import java.nio.file.Path;
+import io.rafka.chaos.nemesis.FaultKind;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One chaos run's settings.
@@ -15,9 +17,10 @@ import java.time.Duration;
  * @param soak true for a soak (random, overlapping faults for {@code duration}), false for the CI suite
  * @param recordsPerSecond the producers' total steady rate
  * @param network where the nodes' network lives (and so which network faults exist)
+ * @param faults faults to run one after another instead of the CI list or a soak; empty for those
  */
 public record ChaosOptions(Path repoRoot, Path dir, int nodes, int partitions, long seed, Duration duration,
-    boolean soak, int recordsPerSecond, Network network) {
+    boolean soak, int recordsPerSecond, Network network, List<FaultKind> faults) {
   /** Where the nodes' network lives. */
   public enum Network {
     /** Namespaces when this machine allows them (root, ip, iptables), else loopback. */
@@ -33,6 +36,7 @@ public record ChaosOptions(Path repoRoot, Path dir, int nodes, int partitions, l
       throw new IllegalArgumentException("a chaos run needs at least 3 nodes (replication factor 3), got " + nodes);
     }
     java.util.Objects.requireNonNull(network, "network");
+    faults = List.copyOf(faults);
     if (partitions < 1 || recordsPerSecond < 1) {
       throw new IllegalArgumentException("partitions and records per second must be positive");
     }

@@ -53,6 +53,7 @@ public final class ChaosRun {
   private ChaosCluster cluster;
   private History history;
   private Probe probe;
+  private volatile GroupMembers members;
 
   private ChaosRun(ChaosOptions options) {
     this.options = options;
@@ -89,10 +90,12 @@ public final class ChaosRun {
         .mapToObj(p -> new TopicPartition(TOPIC, p)).toList();
     List<Nemesis.MajorityWindow> majorityWindows = List.of();
     FinalReads finals = new FinalReads(List.of());
-    GroupMembers members = null;
     boolean inNamespaces = inNamespaces();
     cluster = ChaosCluster.create(options.repoRoot(), options.dir().resolve("nodes"), options.nodes() + 1, 3,
         Map.of(), inNamespaces);
+    // An interrupted harness (Ctrl-C, SIGTERM, a CI timeout) must not leave nodes, members or namespaces behind.
+    Thread stopOnExit = new Thread(this::stopEverything, "chaos-stop-on-exit");
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
     try {
       say("starting " + options.nodes() + " nodes (seed " + options.seed() + ", run dir " + options.dir() + ", "
           + (inNamespaces ? "a network namespace per node on " + cluster.network().plan().network()
@@ -112,7 +115,11 @@ public final class ChaosRun {
         }
         Nemesis nemesis = new Nemesis(cluster, history, TOPIC, options.partitions(), random, members);
         TimeUnit.SECONDS.sleep(5); // a fault-free stretch to compare the faults against
-        if (options.soak()) {
+        if (!options.faults().isEmpty()) {
+          for (FaultKind kind : options.faults()) {
+            fault(nemesis, kind, partitions);
+          }
+        } else if (options.soak()) {
           soak(nemesis, random, partitions, inNamespaces);
         } else {
           for (FaultKind kind : Schedule.ci(random, true, inNamespaces)) {
@@ -132,6 +139,7 @@ public final class ChaosRun {
     } catch (Exception | AssertionError e) {
       harnessFailures.add("the run broke: " + e);
       say("the run broke: " + e);
+      finals = finalReadAfterBreak();
     } finally {
       if (members != null) {
         members.close();
@@ -145,8 +153,29 @@ public final class ChaosRun {
         harnessFailures.add(e.getMessage());
       }
       history.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopOnExit);
+      } catch (IllegalStateException e) {
+        // the JVM is exiting already, and the hook runs
+      }
     }
     return judge(members, finals, majorityWindows, System.currentTimeMillis() - startMillis);
+  }
+
+  /** The shutdown hook: stops the group members and the cluster (nodes, proxies, namespaces). Idempotent. */
+  private void stopEverything() {
+    try {
+      if (members != null) {
+        members.close();
+      }
+    } catch (InterruptedException | RuntimeException e) {
+      say("stopping group members on exit: " + e);
+    }
+    try {
+      cluster.close();
+    } catch (RuntimeException e) {
+      say("stopping the cluster on exit: " + e);
+    }
   }
 
   /** Whether the nodes get network namespaces: as asked, or (AUTO) when this machine allows them. */
@@ -165,6 +194,32 @@ public final class ChaosRun {
         yield why.isEmpty();
       }
     };
+  }
+
+  /**
+   * After a break, heals what it can and reads every replica anyway: without final reads the checker would count
+   * every acknowledged write as lost. When even that fails, says so, since LOST and UNCOMMITTED_READ then
+   * count writes no replica could be read for.
+   */
+  private FinalReads finalReadAfterBreak() {
+    if (cluster == null) {
+      return new FinalReads(List.of());
+    }
+    try {
+      heal();
+      List<String> readProblems = new ArrayList<>();
+      FinalReads finals = FinalReader.readAll(cluster, TOPIC, options.partitions(), Duration.ofMinutes(2),
+          readProblems);
+      harnessFailures.addAll(readProblems);
+      FinalReadsFile.write(options.dir().resolve("final-reads.json"), finals);
+      return finals;
+    } catch (Exception | AssertionError e) {
+      String why = "no final read after the break (" + e + "): LOST and UNCOMMITTED_READ below count writes "
+          + "that no replica could be read for, not necessarily lost ones";
+      harnessFailures.add(why);
+      say(why);
+      return new FinalReads(List.of());
+    }
   }
 
   private void soak(Nemesis nemesis, Random random, List<TopicPartition> partitions, boolean inNamespaces)

@@ -13,6 +13,9 @@ import io.rafka.server.raft.GroupConfiguration;
 import io.rafka.server.raft.RaftNode;
 import java.io.Closeable;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +53,12 @@ public final class ReplicaMover implements Closeable {
   private final AtomicBoolean passQueued = new AtomicBoolean();
   /** Why each waiting move waits, as last logged. */
   private final Map<PartitionId, String> waitingFor = new ConcurrentHashMap<>();
+  /**
+   * When each move last had to wait (System.nanoTime). A pass starts the moves that waited longest ago first:
+   * were the same waiting moves picked on every pass, they could hold every slot forever while the receiving
+   * node, its own budget full of replicas for other moves, never starts the replicas they wait for.
+   */
+  private final Map<PartitionRef, Long> lastWaited = new ConcurrentHashMap<>();
 
   public ReplicaMover(int nodeId, RaftNode raft, int maxConcurrent, Duration stepTimeout, ThreadFactory threads) {
     this.nodeId = nodeId;
@@ -85,28 +94,38 @@ public final class ReplicaMover implements Closeable {
     passQueued.set(false);
     try {
       ClusterImage image = raft.metadataImage();
+      List<PartitionId> candidates = new ArrayList<>();
+      Set<PartitionRef> moving = new HashSet<>();
       for (TopicInfo topic : image.topics().values()) {
         for (int p = 0; p < topic.partitions(); p++) {
           PartitionAssignment a = topic.assignment(p);
-          PartitionRef ref = new PartitionRef(topic.topicId(), p);
-          if (!a.moving() || inFlight.contains(ref) || !raft.isLeaderReady(topic.topicId(), p)) {
-            continue;
+          if (a.moving()) {
+            moving.add(new PartitionRef(topic.topicId(), p));
           }
-          if (inFlight.size() >= maxConcurrent) {
-            return;
+          if (a.moving() && !inFlight.contains(new PartitionRef(topic.topicId(), p))
+              && raft.isLeaderReady(topic.topicId(), p)) {
+            candidates.add(new PartitionId(topic.name(), topic.topicId(), p));
           }
-          inFlight.add(ref);
-          PartitionId id = new PartitionId(topic.name(), topic.topicId(), p);
-          step(image, id, a).whenComplete((moreToDo, e) -> {
-            inFlight.remove(ref);
-            if (e != null) {
-              LOG.info("[node={} partition={}] move step to {} failed, will retry: {}", nodeId, id, a.target(),
-                  e.toString());
-            } else if (moreToDo) {
-              onImage(image);
-            }
-          });
         }
+      }
+      lastWaited.keySet().retainAll(moving);
+      candidates.sort(Comparator.comparingLong(id -> lastWaited.getOrDefault(ref(id), Long.MIN_VALUE)));
+      for (PartitionId id : candidates) {
+        if (inFlight.size() >= maxConcurrent) {
+          return;
+        }
+        PartitionRef ref = ref(id);
+        PartitionAssignment a = image.topicById(id.topicId()).orElseThrow().assignment(id.partition());
+        inFlight.add(ref);
+        step(image, id, a).whenComplete((moreToDo, e) -> {
+          inFlight.remove(ref);
+          if (e != null) {
+            LOG.info("[node={} partition={}] move step to {} failed, will retry: {}", nodeId, id, a.target(),
+                e.toString());
+          } else if (moreToDo) {
+            onImage(image);
+          }
+        });
       }
     } catch (RuntimeException e) {
       LOG.warn("[node={}] replica move pass failed: {}", nodeId, e.toString());
@@ -135,6 +154,7 @@ public final class ReplicaMover implements Closeable {
    * the log without a line a second) and lets the next pass try again.
    */
   private CompletableFuture<Boolean> waiting(PartitionId id, String why) {
+    lastWaited.put(ref(id), System.nanoTime());
     if (!why.equals(waitingFor.put(id, why))) {
       LOG.info("[node={} partition={}] move waits: {}", nodeId, id, why);
     }
@@ -166,6 +186,7 @@ public final class ReplicaMover implements Closeable {
         return waiting(id, "nodes " + added + " do not host a replica yet");
       }
       waitingFor.remove(id);
+      lastWaited.remove(ref(id));
       long start = System.nanoTime();
       LOG.info("[node={} partition={}] reconfiguring {} -> {} (target {})", nodeId, id, conf.get().voterIds(),
           next.stream().map(ReplicaPeer::nodeId).toList(), a.target());
@@ -229,6 +250,10 @@ public final class ReplicaMover implements Closeable {
       }
       LOG.info("[node={} partition={}] move to {} done", nodeId, id, target);
     });
+  }
+
+  private static PartitionRef ref(PartitionId id) {
+    return new PartitionRef(id.topicId(), id.partition());
   }
 
   @Override

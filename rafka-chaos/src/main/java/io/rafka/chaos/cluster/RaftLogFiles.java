@@ -1,0 +1,49 @@
+package io.rafka.chaos.cluster;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finds a Raft group's log segments in a stopped node's data dir, for faults that damage them. Knows Ratis's
+ * layout only as far as the file names: {@code <data>/raft/<group uuid>/current/log_inprogress_<first index>}
+ * for the segment being written, {@code log_<first>-<last>} for closed ones. Stateless.
+ */
+public final class RaftLogFiles {
+  /** Bytes of the header ("RaftLog1") every Ratis segment file starts with. */
+  public static final int SEGMENT_HEADER_BYTES = 8;
+  private static final String OPEN_PREFIX = "log_inprogress_";
+
+  private RaftLogFiles() {}
+
+  /**
+   * The segment being written of the group {@code groupId} (as the admin API names it, e.g.
+   * {@code group-144E27C18D28}, the last 12 hex digits of the group's uuid), if it has one.
+   */
+  public static Optional<Path> openSegment(Path dataDir, String groupId) throws IOException {
+    Optional<Path> group = groupDir(dataDir, groupId);
+    if (group.isEmpty()) {
+      return Optional.empty();
+    }
+    try (Stream<Path> files = Files.list(group.get().resolve("current"))) {
+      return files.filter(f -> f.getFileName().toString().startsWith(OPEN_PREFIX))
+          .max(Comparator.comparingLong(f -> Long.parseLong(f.getFileName().toString()
+              .substring(OPEN_PREFIX.length()))));
+    }
+  }
+
+  private static Optional<Path> groupDir(Path dataDir, String groupId) throws IOException {
+    String suffix = groupId.replaceFirst("^group-", "").toLowerCase(Locale.ROOT);
+    Path raft = dataDir.resolve("raft");
+    if (!Files.isDirectory(raft)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> dirs = Files.list(raft)) {
+      return dirs.filter(d -> d.getFileName().toString().replace("-", "").endsWith(suffix)).findFirst();
+    }
+  }
+}
