@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -35,34 +34,29 @@ public final class Channels implements AutoCloseable {
 
   public Channels(int maxInboundBytes) {
     this.maxInboundBytes = maxInboundBytes;
+    long every = RECONNECT_BACKOFF.toMillis();
+    reconnects.scheduleWithFixedDelay(this::reconnectFailed, every, every, TimeUnit.MILLISECONDS);
   }
 
   public ManagedChannel get(String address) {
     if (closed) {
       throw new IllegalStateException("client is closed");
     }
-    return channels.computeIfAbsent(address, a -> {
-      ManagedChannel channel = NettyChannelBuilder.forTarget(a).usePlaintext()
-          .maxInboundMessageSize(maxInboundBytes).keepAliveTime(30, TimeUnit.SECONDS).build();
-      watch(channel);
-      return channel;
-    });
+    return channels.computeIfAbsent(address, a -> NettyChannelBuilder.forTarget(a).usePlaintext()
+        .maxInboundMessageSize(maxInboundBytes).keepAliveTime(30, TimeUnit.SECONDS).build());
   }
 
-  /** Follows the channel's state for its life: each connection failure schedules the next attempt. */
-  private void watch(ManagedChannel channel) {
-    ConnectivityState state = channel.getState(false);
-    if (state == ConnectivityState.SHUTDOWN || closed) {
-      return;
-    }
-    if (state == ConnectivityState.TRANSIENT_FAILURE) {
-      try {
-        reconnects.schedule(channel::resetConnectBackoff, RECONNECT_BACKOFF.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (RejectedExecutionException e) {
-        return; // closing
+  /**
+   * Tells every channel that is waiting out a failed connection to try again now. Polled rather than driven by
+   * state changes: gRPC's pick-first keeps a channel in TRANSIENT_FAILURE through its own retries (it reports
+   * no change until one succeeds), so a watcher of changes would fire once and never again.
+   */
+  private void reconnectFailed() {
+    for (ManagedChannel channel : channels.values()) {
+      if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+        channel.resetConnectBackoff();
       }
     }
-    channel.notifyWhenStateChanged(state, () -> watch(channel));
   }
 
   @Override
