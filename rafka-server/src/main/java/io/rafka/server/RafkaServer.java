@@ -15,6 +15,8 @@ import io.rafka.server.fetch.FetchHandler;
 import io.rafka.server.fetch.FetchWaiters;
 import io.rafka.server.group.GroupCoordinator;
 import io.rafka.server.group.OffsetsTopic;
+import io.rafka.server.http.HttpEndpoint;
+import io.rafka.server.http.Readiness;
 import io.rafka.server.membership.ClusterAdmin;
 import io.rafka.server.membership.ClusterStatusView;
 import io.rafka.server.membership.LivenessMonitor;
@@ -28,6 +30,8 @@ import io.rafka.server.metadata.ImageWatch;
 import io.rafka.server.metadata.LeaderReporter;
 import io.rafka.server.metadata.PartitionRef;
 import io.rafka.server.metadata.Reconciler;
+import io.rafka.server.metrics.HealthGauges;
+import io.rafka.server.metrics.PrometheusExport;
 import io.rafka.server.metrics.ServerMetrics;
 import io.rafka.server.partition.Partition;
 import io.rafka.server.partition.PartitionRegistry;
@@ -36,8 +40,10 @@ import io.rafka.server.produce.ProducerIdAllocator;
 import io.rafka.server.raft.RaftNode;
 import io.rafka.server.rpc.ApiServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,6 +86,8 @@ public final class RafkaServer implements AutoCloseable {
   private LeaderReporter leaderReporter;
   private ApiServer api;
   private JmxReporter jmx;
+  private volatile HealthGauges healthGauges;
+  private HttpEndpoint http;
 
   private RafkaServer(ServerConfig config) {
     this.config = config;
@@ -123,6 +131,10 @@ public final class RafkaServer implements AutoCloseable {
       reconciler.onImage(image);
       mover.onImage(image);
       imageWatch.onImage(image);
+      HealthGauges gauges = healthGauges;
+      if (gauges != null) {
+        gauges.onNodes(image.nodes().keySet());
+      }
     });
     raft.start();
     mover.start();
@@ -149,8 +161,9 @@ public final class RafkaServer implements AutoCloseable {
     int maxInbound = (int) Math.min(Integer.MAX_VALUE, 2 * config.get(ServerConfig.MESSAGE_MAX_BYTES) + (1L << 20));
     Duration adminTimeout = config.get(ServerConfig.ADMIN_TIMEOUT);
     sizes = new ReplicaSizes(nodeId, registry, raft, adminTimeout);
-    ClusterAdmin cluster = new ClusterAdmin(
-        new ClusterStatusView(nodeId, raft, view, clock, config.get(ServerConfig.NODE_DEAD_TIMEOUT).toMillis()),
+    ClusterStatusView status = new ClusterStatusView(nodeId, raft, view, clock,
+        config.get(ServerConfig.NODE_DEAD_TIMEOUT).toMillis());
+    ClusterAdmin cluster = new ClusterAdmin(status,
         new NodeAdmin(raft, view, imageWatch, sizes, clock, config.get(ServerConfig.NODE_DEAD_TIMEOUT), adminTimeout),
         new PartitionGroupAdmin(raft, view, imageWatch, adminTimeout), new MetadataVoterAdmin(raft), sizes);
     this.api = new ApiServer(api[0], Integer.parseInt(api[1]), maxInbound, apiExecutor, produce,
@@ -160,6 +173,19 @@ public final class RafkaServer implements AutoCloseable {
     Duration retentionEvery = config.get(ServerConfig.LOG_RETENTION_CHECK_INTERVAL);
     timer.scheduleWithFixedDelay(new RetentionEnforcer(raft, registry, clock, config.get(ServerConfig.PRODUCE_TIMEOUT)),
         retentionEvery.toMillis(), retentionEvery.toMillis(), TimeUnit.MILLISECONDS);
+    Readiness readiness = new Readiness(registered::isDone, raft::groupProgress,
+        config.get(ServerConfig.READY_MAX_LAG));
+    healthGauges = new HealthGauges(metricRegistry, status::health, raft::groupCount, this::partitionsLed,
+        readiness::ready);
+    healthGauges.onNodes(raft.metadataImage().nodes().keySet());
+    String httpAddress = config.get(ServerConfig.HTTP_ADDRESS);
+    if (!httpAddress.isEmpty()) {
+      String[] hostPort = httpAddress.split(":(?=[^:]*$)");
+      http = new HttpEndpoint(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])),
+          new PrometheusExport(metricRegistry).registry(), readiness,
+          () -> Optional.ofNullable(fatal.getNow(null)), Threads.factory("rafka-http"));
+      LOG.info("[node={}] HTTP endpoint (/metrics, /health, /ready) on {}", nodeId, http.address());
+    }
     if (config.get(ServerConfig.METRICS_JMX_ENABLED)) {
       jmx = JmxReporter.forRegistry(metricRegistry).inDomain("rafka.node" + nodeId).build();
       jmx.start();
@@ -193,6 +219,18 @@ public final class RafkaServer implements AutoCloseable {
         timer.schedule(this::register, 1, TimeUnit.SECONDS);
       }
     });
+  }
+
+  /** The partition groups this node leads now. */
+  private int partitionsLed() {
+    int nodeId = config.nodeId();
+    return (int) raft.hostedPartitions().stream()
+        .filter(r -> raft.localLeader(r.topicId(), r.partition()).orElse(-1) == nodeId).count();
+  }
+
+  /** The HTTP endpoint's address, when it runs. */
+  public Optional<InetSocketAddress> httpAddress() {
+    return Optional.ofNullable(http).map(HttpEndpoint::address);
   }
 
   /** Completes once this node is registered in the metadata group. */
@@ -240,6 +278,11 @@ public final class RafkaServer implements AutoCloseable {
   public void close() {
     closing = true;
     LOG.info("[node={}] stopping", config.nodeId());
+    closeQuietly(() -> {
+      if (http != null) {
+        http.close();
+      }
+    });
     closeQuietly(() -> {
       if (api != null) {
         api.close();

@@ -41,6 +41,7 @@ final class ClusterConfigs {
     p.put("node.id", Integer.toString(n.nodeId()));
     p.put("api.address", n.apiAddress());
     p.put("peer.address", n.peerAddress());
+    p.put("http.address", n.host() + ":0");
     p.put("peer.advertised.address", n.advertisedPeerAddress());
     p.put("data.dir", n.dataDir().toString());
     p.put("metadata.voters", all.subList(0, voters).stream()

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.google.protobuf.ByteString;
+import io.rafka.server.metrics.MetricNames;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,13 +29,13 @@ public final class HotReadCache {
         .weigher((Key k, Entry e) -> e.frame.size() + 64)
         .recordStats()
         .build();
-    metrics.register("cache.hits", (Gauge<Long>) () -> cache.stats().hitCount());
-    metrics.register("cache.misses", (Gauge<Long>) () -> cache.stats().missCount());
-    metrics.register("cache.evictions", (Gauge<Long>) () -> cache.stats().evictionCount());
-    metrics.register("cache.hit-ratio", (Gauge<Double>) () -> cache.stats().hitRate());
-    metrics.register("cache.entries", (Gauge<Long>) cache::estimatedSize);
-    metrics.register("cache.bytes", (Gauge<Long>) this::weightedSize);
-    metrics.register("cache.max-bytes", (Gauge<Long>) () -> maxBytes);
+    metrics.register(MetricNames.CACHE_HITS, (Gauge<Long>) () -> cache.stats().hitCount());
+    metrics.register(MetricNames.CACHE_MISSES, (Gauge<Long>) () -> cache.stats().missCount());
+    metrics.register(MetricNames.CACHE_EVICTIONS, (Gauge<Long>) () -> cache.stats().evictionCount());
+    metrics.register(MetricNames.CACHE_HIT_RATIO, (Gauge<Double>) () -> cache.stats().hitRate());
+    metrics.register(MetricNames.CACHE_ENTRIES, (Gauge<Long>) cache::estimatedSize);
+    metrics.register(MetricNames.CACHE_BYTES, (Gauge<Long>) this::weightedSize);
+    metrics.register(MetricNames.CACHE_MAX_BYTES, (Gauge<Long>) () -> maxBytes);
   }
 
   /** A fresh number for a newly opened partition log. */

@@ -195,6 +195,14 @@ public final class ServerConfig {
   // ---- Metrics
   public static final ConfigKey<Boolean> METRICS_JMX_ENABLED = B.define(ConfigKey.of("metrics.jmx.enabled",
       BOOLEAN, true, "Publish the node's Dropwizard metrics over JMX."));
+  public static final ConfigKey<String> HTTP_ADDRESS = B.define(ConfigKey.of("http.address", STRING,
+      "127.0.0.1:9644", v -> v.isEmpty() || isHostPort(v), "empty or host:port",
+      "Where the node's HTTP endpoint listens: /metrics (Prometheus text format), /health (the process serves), "
+          + "/ready (registered, every hosted group started and caught up). Port 0 picks a free port; empty "
+          + "turns the endpoint off."));
+  public static final ConfigKey<Long> READY_MAX_LAG = B.define(ConfigKey.of("ready.max.lag", ConfigType.LONG, 1000L,
+      v -> v >= 0, ">= 0", "/ready holds back until every Raft group this node hosts has applied all but at most "
+          + "this many entries of what its leader has committed."));
 
   public static final ConfigDef DEF = B.build();
 

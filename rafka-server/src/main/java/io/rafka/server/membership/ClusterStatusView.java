@@ -11,6 +11,7 @@ import io.rafka.server.metadata.LeaderInfo;
 import io.rafka.server.metadata.NodeInfo;
 import io.rafka.server.metadata.PartitionAssignment;
 import io.rafka.server.metadata.TopicInfo;
+import io.rafka.server.metrics.ClusterHealth;
 import io.rafka.server.raft.RaftNode;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -83,6 +84,34 @@ public final class ClusterStatusView {
           .setPreferredLeaders(c[2]).setIncomingMoves(c[3]).setOutgoingMoves(c[4]));
     }
     return b.setPartitions(partitions).build();
+  }
+
+  /** The numbers behind {@link #describe()}, for gauges; same metadata copy, same rules. */
+  public ClusterHealth health() {
+    ClusterImage image = raft.metadataImage();
+    int under = 0;
+    int leaderless = 0;
+    Map<Integer, Integer> atRisk = new HashMap<>();
+    image.nodes().keySet().forEach(n -> atRisk.put(n, 0));
+    for (TopicInfo t : image.topics().values()) {
+      for (int p = 0; p < t.partitions(); p++) {
+        PartitionAssignment a = t.assignment(p);
+        if (underReplication(image, t, a) != null) {
+          under++;
+        }
+        if (leaderlessness(image, view.leader(t, p)) != null) {
+          leaderless++;
+        }
+        List<Integer> up = a.replicas().stream().filter(n -> image.nodes().containsKey(n)
+            && !image.nodes().get(n).isDown()).toList();
+        int majority = a.replicas().size() / 2 + 1;
+        if (up.size() - 1 < majority) {
+          up.forEach(n -> atRisk.merge(n, 1, Integer::sum));
+        }
+      }
+    }
+    int down = (int) image.nodes().values().stream().filter(NodeInfo::isDown).count();
+    return new ClusterHealth(under, leaderless, down, atRisk);
   }
 
   private static void count(Map<Integer, int[]> counts, int node, int what) {

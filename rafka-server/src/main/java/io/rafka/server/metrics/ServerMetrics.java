@@ -5,17 +5,10 @@ import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 
 /**
- * The node's request metrics, named in one place. Per-partition gauges live with the partition registry and
- * cache gauges with the cache; all go into the node's one {@link MetricRegistry}. Thread-safe.
+ * The node's request metrics (names in {@link MetricNames}). Per-partition gauges live with the partition
+ * registry and cache gauges with the cache; all go into the node's one {@link MetricRegistry}. Thread-safe.
  */
 public final class ServerMetrics {
-  public static final String PRODUCE_REQUESTS = "produce.requests";
-  public static final String PRODUCE_ERRORS = "produce.errors";
-  public static final String PRODUCE_BYTES_IN = "produce.bytes-in";
-  public static final String PRODUCE_RECORDS_IN = "produce.records-in";
-  public static final String FETCH_REQUESTS = "fetch.requests";
-  public static final String FETCH_ERRORS = "fetch.errors";
-  public static final String FETCH_BYTES_OUT = "fetch.bytes-out";
 
   private final MetricRegistry registry;
   private final Timer produceRequests;
@@ -28,13 +21,13 @@ public final class ServerMetrics {
 
   public ServerMetrics(MetricRegistry registry) {
     this.registry = registry;
-    this.produceRequests = registry.timer(PRODUCE_REQUESTS);
-    this.produceErrors = registry.meter(PRODUCE_ERRORS);
-    this.produceBytesIn = registry.meter(PRODUCE_BYTES_IN);
-    this.produceRecordsIn = registry.meter(PRODUCE_RECORDS_IN);
-    this.fetchRequests = registry.timer(FETCH_REQUESTS);
-    this.fetchErrors = registry.meter(FETCH_ERRORS);
-    this.fetchBytesOut = registry.meter(FETCH_BYTES_OUT);
+    this.produceRequests = registry.timer(MetricNames.PRODUCE_REQUESTS);
+    this.produceErrors = registry.meter(MetricNames.PRODUCE_ERRORS);
+    this.produceBytesIn = registry.meter(MetricNames.PRODUCE_BYTES_IN);
+    this.produceRecordsIn = registry.meter(MetricNames.PRODUCE_RECORDS_IN);
+    this.fetchRequests = registry.timer(MetricNames.FETCH_REQUESTS);
+    this.fetchErrors = registry.meter(MetricNames.FETCH_ERRORS);
+    this.fetchBytesOut = registry.meter(MetricNames.FETCH_BYTES_OUT);
   }
 
   public MetricRegistry registry() {

@@ -2,11 +2,14 @@ package io.rafka.server.partition;
 
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
+import io.rafka.server.metrics.MetricNames;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The partitions whose logs are open on this node, found by topic name and partition index. A partition is
@@ -23,31 +26,47 @@ public final class PartitionRegistry {
 
   /**
    * Makes {@code partition} the open replica of its topic partition. {@code appliedIndex} reports the Raft
-   * index last applied to it.
+   * index last applied to it, {@code leads} whether this replica leads its group now.
    */
-  public void register(Partition partition, LongSupplier appliedIndex) {
+  public void register(Partition partition, LongSupplier appliedIndex, BooleanSupplier leads) {
     Key key = new Key(partition.id().topic(), partition.id().partition());
     partitions.put(key, new Entry(partition, appliedIndex));
-    String prefix = metricPrefix(partition.id());
-    metrics.remove(prefix + "log-end-offset");
-    metrics.remove(prefix + "log-start-offset");
-    metrics.remove(prefix + "applied-index");
-    metrics.remove(prefix + "size-bytes");
-    metrics.register(prefix + "log-end-offset", (Gauge<Long>) () -> current(key).map(Partition::logEndOffset).orElse(-1L));
-    metrics.register(prefix + "log-start-offset", (Gauge<Long>) () -> current(key).map(Partition::logStartOffset).orElse(-1L));
-    metrics.register(prefix + "size-bytes", (Gauge<Long>) () -> current(key).map(Partition::sizeInBytes).orElse(-1L));
-    metrics.register(prefix + "applied-index", (Gauge<Long>) () -> {
-      Entry e = partitions.get(key);
-      return e == null ? -1L : e.appliedIndex.getAsLong();
-    });
+    removeGauges(partition.id());
+    // A replica applies only committed entries, so its log end is also its high watermark.
+    gauge(partition.id(), MetricNames.PARTITION_LOG_END_OFFSET, () -> current(key).map(Partition::logEndOffset));
+    gauge(partition.id(), MetricNames.PARTITION_HIGH_WATERMARK, () -> current(key).map(Partition::logEndOffset));
+    gauge(partition.id(), MetricNames.PARTITION_LOG_START_OFFSET,
+        () -> current(key).map(Partition::logStartOffset));
+    gauge(partition.id(), MetricNames.PARTITION_SIZE_BYTES, () -> current(key).map(Partition::sizeInBytes));
+    gauge(partition.id(), MetricNames.PARTITION_SEGMENTS, () -> current(key).map(p -> (long) p.segmentCount()));
+    gauge(partition.id(), MetricNames.PARTITION_APPLIED_INDEX,
+        () -> Optional.ofNullable(partitions.get(key)).map(e -> e.appliedIndex.getAsLong()));
+    gauge(partition.id(), MetricNames.PARTITION_LEADER,
+        () -> current(key).map(p -> leads.getAsBoolean() ? 1L : 0L));
   }
 
   /** Forgets {@code partition} if it is still the registered one (a newer one may have replaced it). */
   public void unregister(Partition partition) {
     Key key = new Key(partition.id().topic(), partition.id().partition());
     if (partitions.computeIfPresent(key, (k, e) -> e.partition == partition ? null : e) == null) {
-      metrics.removeMatching((name, m) -> name.startsWith(metricPrefix(partition.id())));
+      removeGauges(partition.id());
     }
+  }
+
+  /** The registry name of one of a partition's gauges: the base name with labels topic and partition. */
+  public static String metricName(String base, PartitionId id) {
+    return MetricNames.tagged(base, "topic", id.topic(), "partition", Integer.toString(id.partition()));
+  }
+
+  /** A gauge of this partition that reads -1 once the partition is gone (a scrape may race its removal). */
+  private void gauge(PartitionId id, String base, Supplier<Optional<Long>> value) {
+    metrics.register(metricName(base, id), (Gauge<Long>) () -> value.get().orElse(-1L));
+  }
+
+  private void removeGauges(PartitionId id) {
+    String labels = metricName("", id);
+    metrics.removeMatching((name, m) -> name.startsWith("partition.")
+        && (name.endsWith(labels) || name.contains(labels + "|")));
   }
 
   public Optional<Partition> get(String topic, int partition) {
@@ -61,10 +80,6 @@ public final class PartitionRegistry {
   private Optional<Partition> current(Key key) {
     Entry e = partitions.get(key);
     return e == null ? Optional.empty() : Optional.of(e.partition);
-  }
-
-  private static String metricPrefix(PartitionId id) {
-    return "partition." + id.topic() + "." + id.partition() + ".";
   }
 
   private record Key(String topic, int partition) {}

@@ -91,7 +91,7 @@ final class PartitionStateMachine extends BaseStateMachine {
       p = Partition.create(identity, storage.logDir(), logConfig, context.cache(), context.appendListener());
     }
     partition = p;
-    context.registry().register(p, this::appliedIndex);
+    context.registry().register(p, this::appliedIndex, this::leads);
     LOG.info("[partition={}] opened at log end offset {} (snapshot {})", p.id(), p.logEndOffset(),
         snapshot == null ? "none" : snapshot.termIndex());
   }
@@ -101,6 +101,19 @@ final class PartitionStateMachine extends BaseStateMachine {
     return new LogConfig((int) t.segmentBytes(), t.segmentMs(),
         server.get(ServerConfig.LOG_INDEX_INTERVAL_BYTES).intValue(),
         t.retentionBytes(), t.retentionMs());
+  }
+
+  /** Whether this replica leads its group now, for the partition's leader gauge. */
+  private boolean leads() {
+    RaftServer server = getServer().getNow(null);
+    if (server == null) {
+      return false;
+    }
+    try {
+      return server.getDivision(getGroupId()).getInfo().isLeader();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private long appliedIndex() {
@@ -201,6 +214,10 @@ final class PartitionStateMachine extends BaseStateMachine {
         LOG.warn("[partition={}] close failed: {}", p.id(), e.toString());
       }
     }
+  }
+
+  boolean hasIdentity() {
+    return identity != null;
   }
 
   PartitionId partitionId() {

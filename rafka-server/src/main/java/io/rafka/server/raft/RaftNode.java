@@ -312,6 +312,40 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
     }
   }
 
+  /**
+   * Every group this node hosts (the metadata group included) with how far it has come: the leader's commit
+   * index comes from the commit indices the leader sends with its appends, so a follower knows how far behind
+   * it is without asking.
+   */
+  public List<GroupProgress> groupProgress() {
+    List<GroupProgress> out = new ArrayList<>();
+    for (RaftGroupId gid : server.getGroupIds()) {
+      try {
+        RaftServer.Division division = server.getDivision(gid);
+        DivisionInfo info = division.getInfo();
+        RaftPeerId leader = info.getLeaderId();
+        long leaderCommit = leader == null ? -1 : division.getCommitInfos().stream()
+            .filter(c -> c.getServer().getId().equals(leader.toByteString()))
+            .mapToLong(c -> c.getCommitIndex()).max().orElse(-1);
+        out.add(new GroupProgress(groupName(gid, division), leader != null && leaderCommit >= 0,
+            info.getLastAppliedIndex(), leaderCommit));
+      } catch (IOException | RuntimeException e) {
+        out.add(new GroupProgress(gid.toString(), false, -1, -1));
+      }
+    }
+    return out;
+  }
+
+  private static String groupName(RaftGroupId gid, RaftServer.Division division) {
+    if (gid.equals(GroupIds.METADATA)) {
+      return "metadata";
+    }
+    if (division.getStateMachine() instanceof PartitionStateMachine psm && psm.hasIdentity()) {
+      return psm.partitionId().topic() + "-" + psm.partitionId().partition();
+    }
+    return gid.toString(); // a replica still starting
+  }
+
   // ---------------------------------------------------------------- partitions: membership
 
   @Override
@@ -505,6 +539,11 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
   /** The first index still in a hosted group's Raft log (it moves up when Ratis purges after a snapshot). */
   public long raftLogStartIndex(String topicId, int partition) throws IOException {
     return server.getDivision(GroupIds.partition(topicId, partition)).getRaftLog().getStartIndex();
+  }
+
+  /** The Raft groups this node hosts, the metadata group included. */
+  public int groupCount() {
+    return countGroups();
   }
 
   private int countGroups() {

@@ -5,6 +5,7 @@ import com.codahale.metrics.Gauge;
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
+import io.rafka.server.metrics.MetricNames;
 import com.codahale.metrics.MetricRegistryListener;
 import com.codahale.metrics.Timer;
 import java.util.Map;
@@ -18,7 +19,8 @@ import org.apache.ratis.protocol.RaftPeerId;
 
 /**
  * Mirrors Ratis's own metric registries (one set per group, created and dropped with the group) into the
- * node's registry under {@code ratis.<component>.<member>.<metric>}. Registering it also keeps Ratis from
+ * node's registry as {@code ratis.<component>.<metric>} with label {@code member} ({@code <node>@group-<id>}; see
+ * {@link MetricNames}). Registering it also keeps Ratis from
  * installing its default JMX reporter, which is built against Dropwizard 3 classes that metrics 4 no longer
  * has. Registries of other servers in the same JVM (tests run several) are left alone. Thread-safe.
  */
@@ -40,8 +42,8 @@ final class RatisMetricsBridge implements AutoCloseable {
     if (!info.getPrefix().startsWith(memberPrefix) || !(registry instanceof Dm3RatisMetricRegistryImpl dm3)) {
       return;
     }
-    String prefix = MetricRegistry.name("ratis", info.getMetricsComponentName(), info.getPrefix());
-    Mirror mirror = new Mirror(prefix);
+    Mirror mirror = new Mirror(MetricRegistry.name(MetricNames.RATIS_PREFIX, info.getMetricsComponentName()),
+        info.getPrefix());
     mirrors.put(info, mirror);
     dm3.getDropWizardMetricRegistry().addListener(mirror);
   }
@@ -50,33 +52,42 @@ final class RatisMetricsBridge implements AutoCloseable {
     Mirror mirror = mirrors.remove(registry.getMetricRegistryInfo());
     if (mirror != null && registry instanceof Dm3RatisMetricRegistryImpl dm3) {
       dm3.getDropWizardMetricRegistry().removeListener(mirror);
-      target.removeMatching((name, m) -> name.startsWith(mirror.prefix + "."));
+      target.removeMatching(mirror::owns);
     }
   }
 
   @Override
   public void close() {
     MetricRegistries.global().removeReporterRegistration(onAdd, onRemove);
-    mirrors.values().forEach(m -> target.removeMatching((name, x) -> name.startsWith(m.prefix + ".")));
+    mirrors.values().forEach(m -> target.removeMatching(m::owns));
     mirrors.clear();
   }
 
   /** Copies one Ratis registry's metrics, as they come and go, into the node's registry. */
   private final class Mirror implements MetricRegistryListener {
     private final String prefix;
+    private final String labels;
 
-    Mirror(String prefix) {
+    Mirror(String prefix, String member) {
       this.prefix = prefix;
+      this.labels = MetricNames.tagged("", "member", member);
+    }
+
+    private String full(String name) {
+      return prefix + "." + name + labels;
+    }
+
+    boolean owns(String name, com.codahale.metrics.Metric metric) {
+      return name.startsWith(prefix + ".") && name.endsWith(labels);
     }
 
     private void add(String name, com.codahale.metrics.Metric metric) {
-      String full = prefix + "." + name;
-      target.remove(full);
-      target.register(full, metric);
+      target.remove(full(name));
+      target.register(full(name), metric);
     }
 
     private void remove(String name) {
-      target.remove(prefix + "." + name);
+      target.remove(full(name));
     }
 
     @Override

@@ -26,6 +26,7 @@ record NodeSpec(int nodeId, int apiPort, int peerPort, Path dataDir) {
         .collect(Collectors.joining(",")));
     p.put("default.replication.factor", Integer.toString(Math.min(3, clusterSize)));
     p.put("metrics.jmx.enabled", "false");
+    p.put("http.address", "127.0.0.1:0");
     p.put("cache.max.bytes", "64mb");
     p.putAll(overrides);
     return p;

@@ -7,6 +7,7 @@ import io.rafka.client.internals.RecordBatches;
 import io.rafka.proto.CreateTopicRequest;
 import io.rafka.proto.ErrorCode;
 import io.rafka.proto.ProduceResponse;
+import io.rafka.server.metrics.MetricNames;
 import io.rafka.server.partition.Partition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +46,8 @@ class SnapshotCatchUpIT {
         Await.until("the follower to have the first records", Duration.ofSeconds(30),
             () -> followerReplica.logEndOffset() == 20);
         long appliedAtStop = ((Number) cluster.node(follower).metrics().getGauges()
-            .get("partition." + TOPIC + ".0.applied-index").getValue()).longValue();
+            .get(MetricNames.tagged(MetricNames.PARTITION_APPLIED_INDEX, "topic", TOPIC, "partition", "0"))
+            .getValue()).longValue();
         cluster.stopNode(follower);
 
         produce(leaderApi, 600);
