@@ -1,5 +1,6 @@
 package io.rafka.server;
 
+import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.jmx.JmxReporter;
 import io.rafka.proto.internal.MetadataCommand;
@@ -31,9 +32,12 @@ import io.rafka.server.metadata.LeaderReporter;
 import io.rafka.server.metadata.PartitionRef;
 import io.rafka.server.metadata.Reconciler;
 import io.rafka.server.metrics.HealthGauges;
+import io.rafka.server.metrics.MetricNames;
 import io.rafka.server.metrics.PrometheusExport;
+import io.rafka.server.metrics.ReplicaLagGauges;
 import io.rafka.server.metrics.ServerMetrics;
 import io.rafka.server.partition.Partition;
+import io.rafka.server.partition.PartitionId;
 import io.rafka.server.partition.PartitionRegistry;
 import io.rafka.server.produce.ProduceHandler;
 import io.rafka.server.produce.ProducerIdAllocator;
@@ -43,6 +47,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -69,6 +75,7 @@ public final class RafkaServer implements AutoCloseable {
   private final ServerMetrics metrics = new ServerMetrics(metricRegistry);
   private final HotReadCache cache;
   private final PartitionRegistry registry = new PartitionRegistry(metricRegistry);
+  private final ReplicaLagGauges replicaLags = new ReplicaLagGauges(metricRegistry);
   private final ExecutorService wakeExecutor;
   private final ExecutorService apiExecutor;
   private final ScheduledExecutorService timer;
@@ -191,6 +198,7 @@ public final class RafkaServer implements AutoCloseable {
       jmx.start();
     }
     timer.scheduleWithFixedDelay(this::checkRaftServer, 1, 1, TimeUnit.SECONDS);
+    timer.scheduleWithFixedDelay(this::syncReplicaLagGauges, 1, 2, TimeUnit.SECONDS);
     register();
     LOG.info("[node={}] client API listening on {}", nodeId, config.get(ServerConfig.API_ADDRESS));
   }
@@ -219,6 +227,24 @@ public final class RafkaServer implements AutoCloseable {
         timer.schedule(this::register, 1, TimeUnit.SECONDS);
       }
     });
+  }
+
+  /** One replica-lag gauge per follower of every partition this node leads, as leadership moves. */
+  private void syncReplicaLagGauges() {
+    try {
+      Map<String, Gauge<Long>> wanted = new HashMap<>();
+      for (Partition p : registry.all()) {
+        PartitionId id = p.id();
+        for (int replica : raft.followerLags(id.topicId(), id.partition()).keySet()) {
+          wanted.put(MetricNames.tagged(MetricNames.PARTITION_REPLICA_LAG, "topic", id.topic(), "partition",
+              Integer.toString(id.partition()), "replica", Integer.toString(replica)),
+              () -> raft.followerLags(id.topicId(), id.partition()).getOrDefault(replica, -1L));
+        }
+      }
+      replicaLags.sync(wanted);
+    } catch (RuntimeException e) {
+      LOG.debug("[node={}] replica-lag gauges not updated: {}", config.nodeId(), e.toString());
+    }
   }
 
   /** The partition groups this node leads now. */

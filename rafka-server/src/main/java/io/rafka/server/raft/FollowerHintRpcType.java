@@ -1,5 +1,6 @@
 package io.rafka.server.raft;
 
+import java.util.concurrent.CompletableFuture;
 import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.grpc.GrpcFactory;
 import org.apache.ratis.grpc.server.GrpcLogAppender;
@@ -10,9 +11,11 @@ import org.apache.ratis.server.leader.FollowerInfo;
 import org.apache.ratis.server.leader.LeaderState;
 import org.apache.ratis.server.leader.LogAppender;
 import org.apache.ratis.server.raftlog.RaftLog;
+import org.apache.ratis.util.LifeCycle;
 
 /**
- * Ratis's gRPC transport, with one repair in the leader's log appender; selected by class name in
+ * Ratis's gRPC transport, with one repair (and its log appenders report their followers to
+ * {@link FollowerProgress}, for the replica-lag gauges) in the leader's log appender; selected by class name in
  * {@code raft.rpc.type} (Ratis loads a user-defined {@link RpcType} that way). Same wire protocol as GRPC.
  *
  * <p>The repair (RATIS-2523, not in any Ratis release as of 3.3.0): when a follower answers a heartbeat with
@@ -51,6 +54,13 @@ public final class FollowerHintRpcType implements RpcType {
   static final class Appender extends GrpcLogAppender {
     Appender(RaftServer.Division server, LeaderState state, FollowerInfo follower) {
       super(server, state, follower);
+      FollowerProgress.add(server.getMemberId(), follower);
+    }
+
+    @Override
+    public CompletableFuture<LifeCycle.State> stopAsync() {
+      FollowerProgress.remove(getServer().getMemberId(), getFollower());
+      return super.stopAsync();
     }
 
     @Override

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -334,6 +335,27 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
       }
     }
     return out;
+  }
+
+  /**
+   * On a partition this node leads: how many entries each follower (by node id) is behind the leader's last
+   * log entry, as the leader's log appenders know their match indices; empty when this node does not lead it.
+   */
+  public Map<Integer, Long> followerLags(String topicId, int partition) {
+    try {
+      RaftServer.Division division = server.getDivision(GroupIds.partition(topicId, partition));
+      if (!division.getInfo().isLeader()) {
+        return Map.of();
+      }
+      long last = division.getRaftLog().getLastEntryTermIndex() == null ? 0
+          : division.getRaftLog().getLastEntryTermIndex().getIndex();
+      Map<Integer, Long> lags = new HashMap<>();
+      FollowerProgress.matchIndices(division.getMemberId())
+          .forEach((peer, match) -> lags.put(nodeIdOf(peer), Math.max(0, last - match)));
+      return lags;
+    } catch (IOException e) {
+      return Map.of();
+    }
   }
 
   private static String groupName(RaftGroupId gid, RaftServer.Division division) {

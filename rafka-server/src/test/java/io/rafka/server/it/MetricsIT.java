@@ -72,6 +72,8 @@ class MetricsIT {
         leaders += Scrape.of(http(cluster, n)).sum("rafka_partition_leader", Map.of("topic", TOPIC));
       }
       assertEquals(PARTITIONS, leaders, "one leader per partition across the nodes");
+      Await.until("each leader to report its 2 followers' lag", Duration.ofSeconds(30),
+          () -> replicaLagSeries(cluster) == 2 * PARTITIONS);
 
       InetSocketAddress node1 = http(cluster, 1);
       double endBefore = Scrape.of(node1).sum("rafka_partition_log_end_offset", Map.of("topic", TOPIC));
@@ -96,6 +98,21 @@ class MetricsIT {
       assertEquals(0, after.sum("rafka_cluster_quorum_at_risk_partitions", Map.of("node", "3")),
           "a down node puts nothing further at risk");
     }
+  }
+
+  /** The replica-lag series of the test topic across the nodes (leaders export one per follower). */
+  private static long replicaLagSeries(InProcessCluster cluster) {
+    long count = 0;
+    for (int n = 1; n <= 3; n++) {
+      try {
+        count += Scrape.of(http(cluster, n)).samples().stream().filter(x -> x.name()
+            .equals("rafka_partition_replica_lag") && TOPIC.equals(x.labels().get("topic"))
+            && x.value() >= 0).count();
+      } catch (Exception e) {
+        return -1;
+      }
+    }
+    return count;
   }
 
   private static double sum(InetSocketAddress http, String name, Map<String, String> labels) {
