@@ -21,8 +21,8 @@ public final class RaftLogFiles {
   private RaftLogFiles() {}
 
   /**
-   * The segment being written of the group {@code groupId} (as the admin API names it, e.g.
-   * {@code group-144E27C18D28}, the last 12 hex digits of the group's uuid), if it has one.
+   * The segment being written of the group {@code groupId} (its uuid, as the admin API names it, or Ratis's
+   * short form {@code group-144E27C18D28}, the uuid's last 12 hex digits), if it has one.
    */
   public static Optional<Path> openSegment(Path dataDir, String groupId) throws IOException {
     Optional<Path> group = groupDir(dataDir, groupId);
@@ -37,7 +37,7 @@ public final class RaftLogFiles {
   }
 
   private static Optional<Path> groupDir(Path dataDir, String groupId) throws IOException {
-    String suffix = groupId.replaceFirst("^group-", "").toLowerCase(Locale.ROOT);
+    String suffix = groupId.replaceFirst("^group-", "").replace("-", "").toLowerCase(Locale.ROOT);
     Path raft = dataDir.resolve("raft");
     if (!Files.isDirectory(raft)) {
       return Optional.empty();

@@ -162,19 +162,19 @@ public final class ChaosRun {
     return judge(members, finals, majorityWindows, System.currentTimeMillis() - startMillis);
   }
 
-  /** The shutdown hook: stops the group members and the cluster (nodes, proxies, namespaces). Idempotent. */
+  /**
+   * The shutdown hook of an interrupted run: kills the nodes and the group members and removes the proxies and
+   * namespaces, without waiting for the run's own thread (it may be waiting for a node to start).
+   */
   private void stopEverything() {
+    say("interrupted: stopping every node and group member");
+    cluster.killAllNow();
     try {
       if (members != null) {
         members.close();
       }
     } catch (InterruptedException | RuntimeException e) {
       say("stopping group members on exit: " + e);
-    }
-    try {
-      cluster.close();
-    } catch (RuntimeException e) {
-      say("stopping the cluster on exit: " + e);
     }
   }
 

@@ -23,6 +23,8 @@ class RaftLogFilesTest {
 
     assertEquals(group.resolve("log_inprogress_100"),
         RaftLogFiles.openSegment(data, "group-144E27C18D28").orElseThrow(), "numeric order, not text order");
+    assertEquals(group.resolve("log_inprogress_100"),
+        RaftLogFiles.openSegment(data, "c2048f2f-f0e9-3768-aaa5-144e27c18d28").orElseThrow(), "the full uuid");
   }
 
   @Test
