@@ -183,7 +183,7 @@ public final class RafkaServer implements AutoCloseable {
     Readiness readiness = new Readiness(registered::isDone, raft::groupProgress,
         config.get(ServerConfig.READY_MAX_LAG));
     healthGauges = new HealthGauges(metricRegistry, status::health, raft::groupCount, this::partitionsLed,
-        readiness::ready);
+        readiness::ready, config.dataDir());
     healthGauges.onNodes(raft.metadataImage().nodes().keySet());
     String httpAddress = config.get(ServerConfig.HTTP_ADDRESS);
     if (!httpAddress.isEmpty()) {

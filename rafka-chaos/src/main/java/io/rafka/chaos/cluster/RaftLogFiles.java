@@ -1,8 +1,11 @@
 package io.rafka.chaos.cluster;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,6 +36,29 @@ public final class RaftLogFiles {
       return files.filter(f -> f.getFileName().toString().startsWith(OPEN_PREFIX))
           .max(Comparator.comparingLong(f -> Long.parseLong(f.getFileName().toString()
               .substring(OPEN_PREFIX.length()))));
+    }
+  }
+
+  /**
+   * Where the entries of an open segment end: Ratis preallocates segment files and pads them with zeros, so
+   * this is just past the last non-zero byte (an entry ends in its checksum), never before the header.
+   */
+  public static long writtenLength(Path segment) throws IOException {
+    try (FileChannel file = FileChannel.open(segment, StandardOpenOption.READ)) {
+      ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+      long end = file.size();
+      while (end > SEGMENT_HEADER_BYTES) {
+        long start = Math.max(SEGMENT_HEADER_BYTES, end - buffer.capacity());
+        buffer.clear().limit((int) (end - start));
+        file.read(buffer, start);
+        for (int i = buffer.position() - 1; i >= 0; i--) {
+          if (buffer.get(i) != 0) {
+            return start + i + 1;
+          }
+        }
+        end = start;
+      }
+      return SEGMENT_HEADER_BYTES;
     }
   }
 

@@ -10,7 +10,6 @@ import io.rafka.chaos.workload.History;
 import io.rafka.client.admin.PartitionGroupDescription;
 import io.rafka.common.TopicPartition;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -139,14 +138,14 @@ public final class Nemesis {
     follower.kill();
     Optional<Path> segment = RaftLogFiles.openSegment(follower.layout().dataDir(), d.groupId());
     if (segment.isPresent()) {
-      long size = Files.size(segment.get());
+      long size = RaftLogFiles.writtenLength(segment.get()); // past it, only preallocated zeros
       long keep = RaftLogFiles.SEGMENT_HEADER_BYTES
           + (long) (random.nextDouble() * Math.max(0, size - RaftLogFiles.SEGMENT_HEADER_BYTES));
       try (FileChannel file = FileChannel.open(segment.get(), StandardOpenOption.WRITE)) {
         file.truncate(keep);
         file.force(true);
       }
-      System.out.println("chaos: truncated " + segment.get() + " from " + size + " to " + keep + " bytes");
+      System.out.println("chaos: truncated " + segment.get() + " from " + size + " written bytes to " + keep);
     } else {
       System.out.println("chaos: " + tp + " has no open Raft log segment on node " + follower.id()
           + "; nothing truncated");

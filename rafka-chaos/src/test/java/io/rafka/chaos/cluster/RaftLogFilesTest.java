@@ -28,6 +28,20 @@ class RaftLogFilesTest {
   }
 
   @Test
+  void writtenLengthStopsAtThePreallocatedZeros() throws Exception {
+    Path segment = data.resolve("log_inprogress_0");
+    byte[] file = new byte[200_000];
+    System.arraycopy("RaftLog1".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, file, 0, 8);
+    file[100] = 7;
+    file[70_000] = 0; // zeros inside the data do not end it
+    file[70_001] = 9;
+    Files.write(segment, file);
+    assertEquals(70_002, RaftLogFiles.writtenLength(segment));
+    Files.write(segment, java.util.Arrays.copyOf(file, 8));
+    assertEquals(8, RaftLogFiles.writtenLength(segment), "a header alone");
+  }
+
+  @Test
   void noSegmentWhenTheGroupOrItsOpenSegmentIsMissing() throws Exception {
     assertTrue(RaftLogFiles.openSegment(data, "group-144E27C18D28").isEmpty(), "no raft dir at all");
     Path group = Files.createDirectories(data.resolve("raft/c2048f2f-f0e9-3768-aaa5-144e27c18d28/current"));

@@ -3,6 +3,10 @@ package io.rafka.server.metrics;
 import com.codahale.metrics.CachedGauge;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +27,10 @@ public final class HealthGauges {
    * @param groupsHosted the Raft groups this node hosts (partitions and metadata)
    * @param leaders the partition groups this node leads
    * @param ready whether this node passes /ready
+   * @param dataDir the node's data directory, whose file system's space is reported
    */
   public HealthGauges(MetricRegistry registry, Supplier<ClusterHealth> health, IntSupplier groupsHosted,
-      IntSupplier leaders, Supplier<Boolean> ready) {
+      IntSupplier leaders, Supplier<Boolean> ready, Path dataDir) {
     this.registry = registry;
     this.health = new CachedGauge<>(1, TimeUnit.SECONDS) {
       @Override
@@ -40,6 +45,8 @@ public final class HealthGauges {
     registry.register(MetricNames.NODE_GROUPS_HOSTED, (Gauge<Integer>) groupsHosted::getAsInt);
     registry.register(MetricNames.NODE_LEADERS, (Gauge<Integer>) leaders::getAsInt);
     registry.register(MetricNames.NODE_READY, (Gauge<Integer>) () -> ready.get() ? 1 : 0);
+    registry.register(MetricNames.NODE_DISK_FREE_BYTES, (Gauge<Long>) () -> space(dataDir, true));
+    registry.register(MetricNames.NODE_DISK_TOTAL_BYTES, (Gauge<Long>) () -> space(dataDir, false));
   }
 
   /** Keeps one quorum-at-risk gauge per registered node; call with every new membership. */
@@ -55,6 +62,16 @@ public final class HealthGauges {
         registry.remove(quorumAtRiskName(node));
         nodesWithGauges.remove(node);
       }
+    }
+  }
+
+  /** Usable or total bytes of the file system holding {@code dir}; -1 when it cannot be read. */
+  private static long space(Path dir, boolean usable) {
+    try {
+      FileStore store = Files.getFileStore(dir);
+      return usable ? store.getUsableSpace() : store.getTotalSpace();
+    } catch (IOException e) {
+      return -1;
     }
   }
 

@@ -63,6 +63,9 @@ public final class MetricNames {
   // This node.
   public static final String NODE_GROUPS_HOSTED = "node.groups-hosted";
   public static final String NODE_LEADERS = "node.leaders";
+  /** Bytes free to this process on the data directory's file system. */
+  public static final String NODE_DISK_FREE_BYTES = "node.disk-free-bytes";
+  public static final String NODE_DISK_TOTAL_BYTES = "node.disk-total-bytes";
   /** 1 while the node is ready (the /ready check), else 0. */
   public static final String NODE_READY = "node.ready";
 
