@@ -177,8 +177,7 @@ public final class Nemesis {
   private void isolateLeader() throws Exception {
     TopicPartition tp = randomPartition();
     ChaosNode leader = leaderNode(tp);
-    Set<Integer> others = running().stream().map(ChaosNode::id).filter(id -> id != leader.id())
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<Integer> others = runningExcept(leader.id());
     String fault = "partition {" + leader.id() + "} from " + others + " (leader of " + tp + ") for "
         + PARTITION.toSeconds() + " s";
     cluster.network().partition(Set.of(leader.id()), others);
@@ -197,8 +196,7 @@ public final class Nemesis {
         "FIREWALL_ISOLATE_LEADER needs the nodes in network namespaces"));
     TopicPartition tp = randomPartition();
     ChaosNode leader = leaderNode(tp);
-    Set<Integer> others = running().stream().map(ChaosNode::id).filter(id -> id != leader.id())
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<Integer> others = runningExcept(leader.id());
     String fault = "iptables partition {" + leader.id() + "} from " + others + " (leader of " + tp + ") for "
         + PARTITION.toSeconds() + " s";
     namespaces.partition(Set.of(leader.id()), others);
@@ -270,6 +268,12 @@ public final class Nemesis {
     PartitionGroupDescription d = cluster.describe(tp).orElseThrow();
     List<Integer> followers = d.replicas().stream().filter(id -> id != d.leader()).toList();
     return cluster.node(followers.get(random.nextInt(followers.size())));
+  }
+
+  /** The ids of the running nodes other than {@code node}, in order. */
+  private Set<Integer> runningExcept(int node) {
+    return running().stream().map(ChaosNode::id).filter(id -> id != node)
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   private List<ChaosNode> running() {
