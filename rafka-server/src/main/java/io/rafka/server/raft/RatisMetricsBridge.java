@@ -66,15 +66,23 @@ final class RatisMetricsBridge implements AutoCloseable {
   /** Copies one Ratis registry's metrics, as they come and go, into the node's registry. */
   private final class Mirror implements MetricRegistryListener {
     private final String prefix;
+    private final String member;
     private final String labels;
 
     Mirror(String prefix, String member) {
       this.prefix = prefix;
+      this.member = member;
       this.labels = MetricNames.tagged("", "member", member);
     }
 
+    /**
+     * Ratis names its metrics {@code ratis.<component>.<member>.<metric>}; the member (node and group) becomes a
+     * label, so that one metric has one name across groups.
+     */
     private String full(String name) {
-      return prefix + "." + name + labels;
+      int at = name.indexOf(member + ".");
+      String metric = at < 0 ? name : name.substring(at + member.length() + 1);
+      return prefix + "." + metric + labels;
     }
 
     boolean owns(String name, com.codahale.metrics.Metric metric) {

@@ -64,6 +64,8 @@ class MetricsIT {
         }
         assertTrue(s.samples().stream().anyMatch(x -> x.name().startsWith("rafka_ratis_")
             && x.labels().containsKey("member")), "node " + n + " bridges Ratis's own metrics");
+        assertTrue(s.samples().stream().filter(x -> x.name().startsWith("rafka_ratis_"))
+            .noneMatch(x -> x.name().contains("_group_")), "the group is a label, not part of a Ratis metric's name");
         assertEquals(PARTITIONS, s.samples().stream().filter(x -> x.name().equals("rafka_partition_log_end_offset")
             && TOPIC.equals(x.labels().get("topic"))).count(), "node " + n + " hosts every partition of " + TOPIC);
       }
