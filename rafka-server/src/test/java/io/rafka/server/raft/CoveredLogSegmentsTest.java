@@ -2,11 +2,17 @@ package io.rafka.server.raft;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.ratis.proto.RaftProtos.LogEntryProto;
+import org.apache.ratis.proto.RaftProtos.StateMachineLogEntryProto;
+import org.apache.ratis.server.raftlog.segmented.SegmentedRaftLogOutputStream;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +30,20 @@ class CoveredLogSegmentsTest {
 
     assertEquals(2, CoveredLogSegments.remove(raft).size());
     assertEquals(List.of("log_101-120", "log_inprogress_121"), files(group));
+  }
+
+  @Test
+  void anOpenSegmentEndingBelowTheSnapshotIsRemovedOneReachingPastItStays() throws IOException {
+    Path lostTail = group("g4", "log_0-50");
+    openSegment(lostTail, 51, 30); // entries 51..80: its tail past 80 was lost after the snapshot at 90
+    snapshot(lostTail, "snapshot.2_90", true);
+    Path normal = group("g5", "log_0-50");
+    openSegment(normal, 51, 60); // entries 51..110, the snapshot at 90 in the middle
+    snapshot(normal, "snapshot.2_90", true);
+
+    assertEquals(3, CoveredLogSegments.remove(raft).size());
+    assertEquals(List.of(), files(lostTail));
+    assertEquals(List.of("log_inprogress_51"), files(normal));
   }
 
   @Test
@@ -46,6 +66,20 @@ class CoveredLogSegmentsTest {
       Files.writeString(group.resolve("current").resolve(s), "entries");
     }
     return group;
+  }
+
+  /** A real Ratis open segment of {@code count} entries from {@code start}, padded the way Ratis preallocates. */
+  private static void openSegment(Path group, long start, int count) throws IOException {
+    File file = group.resolve("current").resolve("log_inprogress_" + start).toFile();
+    try (SegmentedRaftLogOutputStream out = new SegmentedRaftLogOutputStream(file, false, 1 << 20, 1 << 16,
+        ByteBuffer.allocateDirect(1 << 16))) {
+      for (long i = start; i < start + count; i++) {
+        out.write(LogEntryProto.newBuilder().setTerm(1).setIndex(i)
+            .setStateMachineLogEntry(StateMachineLogEntryProto.newBuilder()
+                .setLogData(ByteString.copyFromUtf8("record " + i))).build());
+      }
+      out.flush();
+    }
   }
 
   private static void snapshot(Path group, String name, boolean complete) throws IOException {
