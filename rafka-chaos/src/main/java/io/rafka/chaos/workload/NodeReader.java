@@ -7,6 +7,7 @@ import io.rafka.proto.ErrorCode;
 import io.rafka.proto.FetchPartition;
 import io.rafka.proto.FetchPartitionResult;
 import io.rafka.proto.FetchRequest;
+import io.rafka.proto.FetchResponse;
 import io.rafka.proto.FetchServiceGrpc;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -43,14 +44,20 @@ public final class NodeReader implements AutoCloseable {
    * @throws ReadFailedException with the server's error code, or the transport's failure
    */
   public Page fetch(int partition, long offset, int maxBytes) {
-    FetchPartitionResult r;
+    FetchResponse response;
     try {
-      r = stub.withDeadlineAfter(3, TimeUnit.SECONDS).fetch(FetchRequest.newBuilder().addPartitions(
+      response = stub.withDeadlineAfter(3, TimeUnit.SECONDS).fetch(FetchRequest.newBuilder().addPartitions(
           FetchPartition.newBuilder().setTopic(topic).setPartition(partition).setOffset(offset)
-              .setMaxBytes(maxBytes)).build()).getPartitions(0);
+              .setMaxBytes(maxBytes)).build());
     } catch (RuntimeException e) {
       throw new ReadFailedException("node " + nodeId + ": " + e.getMessage());
     }
+    // A request refused as a whole carries its error at the top and no partition results.
+    if (response.getError().getCode() != ErrorCode.NONE || response.getPartitionsCount() == 0) {
+      throw new ReadFailedException("node " + nodeId + ": " + response.getError().getCode() + " "
+          + response.getError().getMessage());
+    }
+    FetchPartitionResult r = response.getPartitions(0);
     if (r.getError().getCode() != ErrorCode.NONE) {
       throw new ReadFailedException("node " + nodeId + ": " + r.getError().getCode() + " " + r.getError().getMessage());
     }
