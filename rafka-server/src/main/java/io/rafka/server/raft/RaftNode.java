@@ -133,6 +133,7 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
   }
 
   public void start() throws IOException {
+    UnstartedGroups.remove(config.dataDir().resolve("raft"), GroupIds.METADATA.getUuid().toString());
     CoveredLogSegments.remove(config.dataDir().resolve("raft"));
     server.start();
     LOG.info("[node={}] Raft server started on {} hosting {} groups", nodeId,
