@@ -15,6 +15,8 @@ import io.rafka.server.errors.ServerException;
 import io.rafka.server.fetch.FetchHandler;
 import io.rafka.server.fetch.FetchWaiters;
 import io.rafka.server.group.GroupCoordinator;
+import io.rafka.server.group.GroupLagMonitor;
+import io.rafka.server.group.LeaderPositions;
 import io.rafka.server.group.OffsetsTopic;
 import io.rafka.server.http.HttpEndpoint;
 import io.rafka.server.http.Readiness;
@@ -34,7 +36,8 @@ import io.rafka.server.metadata.Reconciler;
 import io.rafka.server.metrics.HealthGauges;
 import io.rafka.server.metrics.MetricNames;
 import io.rafka.server.metrics.PrometheusExport;
-import io.rafka.server.metrics.ReplicaLagGauges;
+import io.rafka.server.metrics.DynamicGauges;
+import io.rafka.server.metrics.GroupGauges;
 import io.rafka.server.metrics.ServerMetrics;
 import io.rafka.server.partition.Partition;
 import io.rafka.server.partition.PartitionId;
@@ -50,6 +53,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,10 +79,12 @@ public final class RafkaServer implements AutoCloseable {
   private final ServerMetrics metrics = new ServerMetrics(metricRegistry);
   private final HotReadCache cache;
   private final PartitionRegistry registry = new PartitionRegistry(metricRegistry);
-  private final ReplicaLagGauges replicaLags = new ReplicaLagGauges(metricRegistry);
+  private final DynamicGauges replicaLags = new DynamicGauges(metricRegistry, MetricNames.PARTITION_REPLICA_LAG);
   private final ExecutorService wakeExecutor;
   private final ExecutorService apiExecutor;
   private final ScheduledExecutorService timer;
+  /** Lag rounds wait for other nodes' answers: not on the timer, whose tasks must stay short. */
+  private final ScheduledExecutorService lagTimer;
   private final FetchWaiters waiters;
   private final ImageWatch imageWatch = new ImageWatch();
   private final CompletableFuture<Void> registered = new CompletableFuture<>();
@@ -95,6 +101,7 @@ public final class RafkaServer implements AutoCloseable {
   private JmxReporter jmx;
   private volatile HealthGauges healthGauges;
   private HttpEndpoint http;
+  private GroupLagMonitor lagMonitor;
 
   private RafkaServer(ServerConfig config) {
     this.config = config;
@@ -102,6 +109,7 @@ public final class RafkaServer implements AutoCloseable {
     this.wakeExecutor = Executors.newFixedThreadPool(2, Threads.factory("rafka-fetch-wake"));
     this.apiExecutor = Executors.newCachedThreadPool(Threads.factory("rafka-api"));
     this.timer = Executors.newSingleThreadScheduledExecutor(Threads.factory("rafka-timer"));
+    this.lagTimer = Executors.newSingleThreadScheduledExecutor(Threads.factory("rafka-group-lag"));
     this.waiters = new FetchWaiters(wakeExecutor);
   }
 
@@ -168,11 +176,14 @@ public final class RafkaServer implements AutoCloseable {
     int maxInbound = (int) Math.min(Integer.MAX_VALUE, 2 * config.get(ServerConfig.MESSAGE_MAX_BYTES) + (1L << 20));
     Duration adminTimeout = config.get(ServerConfig.ADMIN_TIMEOUT);
     sizes = new ReplicaSizes(nodeId, registry, raft, adminTimeout);
+    LeaderPositions positions = new LeaderPositions(nodeId, registry, raft);
+    startGroupLagMonitor(groups, positions);
     ClusterStatusView status = new ClusterStatusView(nodeId, raft, view, clock,
         config.get(ServerConfig.NODE_DEAD_TIMEOUT).toMillis());
     ClusterAdmin cluster = new ClusterAdmin(status,
         new NodeAdmin(raft, view, imageWatch, sizes, clock, config.get(ServerConfig.NODE_DEAD_TIMEOUT), adminTimeout),
-        new PartitionGroupAdmin(raft, view, imageWatch, adminTimeout), new MetadataVoterAdmin(raft), sizes);
+        new PartitionGroupAdmin(raft, view, imageWatch, adminTimeout), new MetadataVoterAdmin(raft), sizes,
+        positions);
     this.api = new ApiServer(api[0], Integer.parseInt(api[1]), maxInbound, apiExecutor, produce,
         new ProducerIdAllocator(raft), fetch, view, admin, groups, cluster);
     this.api.start();
@@ -229,16 +240,35 @@ public final class RafkaServer implements AutoCloseable {
     });
   }
 
+  /** Measures the lag of the groups this node coordinates every group.lag.refresh.interval, and exports it. */
+  private void startGroupLagMonitor(GroupCoordinator groups, LeaderPositions positions) {
+    Duration every = config.get(ServerConfig.GROUP_LAG_REFRESH_INTERVAL);
+    lagMonitor = new GroupLagMonitor(config.nodeId(), groups::coordinatedGroups, raft::metadataImage,
+        (topic, p) -> {
+          OptionalInt own = raft.localLeader(topic.topicId(), p);
+          return own.isPresent() ? own : GroupLagMonitor.recordedLeader(topic, p);
+        }, positions, every);
+    GroupGauges gauges = new GroupGauges(metricRegistry, lagMonitor::groups, clock);
+    lagTimer.scheduleWithFixedDelay(() -> {
+      try {
+        lagMonitor.refresh();
+        gauges.sync();
+      } catch (RuntimeException e) {
+        LOG.warn("[node={}] group lag not measured this round: {}", config.nodeId(), e.toString());
+      }
+    }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   /** One replica-lag gauge per follower of every partition this node leads, as leadership moves. */
   private void syncReplicaLagGauges() {
     try {
-      Map<String, Gauge<Long>> wanted = new HashMap<>();
+      Map<String, Gauge<?>> wanted = new HashMap<>();
       for (Partition p : registry.all()) {
         PartitionId id = p.id();
         for (int replica : raft.followerLags(id.topicId(), id.partition()).keySet()) {
           wanted.put(MetricNames.tagged(MetricNames.PARTITION_REPLICA_LAG, "topic", id.topic(), "partition",
               Integer.toString(id.partition()), "replica", Integer.toString(replica)),
-              () -> raft.followerLags(id.topicId(), id.partition()).getOrDefault(replica, -1L));
+              (Gauge<Long>) () -> raft.followerLags(id.topicId(), id.partition()).getOrDefault(replica, -1L));
         }
       }
       replicaLags.sync(wanted);
@@ -340,6 +370,12 @@ public final class RafkaServer implements AutoCloseable {
       }
     });
     timer.shutdownNow();
+    lagTimer.shutdownNow();
+    closeQuietly(() -> {
+      if (lagMonitor != null) {
+        lagMonitor.close();
+      }
+    });
     closeQuietly(() -> {
       if (sizes != null) {
         sizes.close();

@@ -168,6 +168,10 @@ public final class ServerConfig {
   public static final ConfigKey<Duration> GROUP_HEARTBEAT_INTERVAL = B.define(ConfigKey.of(
       "group.heartbeat.interval", DURATION_TYPE, Duration.ofSeconds(3), v -> v.toMillis() >= 50,
       "at least 50ms", "How often members heartbeat (capped at a third of their session timeout)."));
+  public static final ConfigKey<Duration> GROUP_LAG_REFRESH_INTERVAL = B.define(ConfigKey.of(
+      "group.lag.refresh.interval", DURATION_TYPE, Duration.ofSeconds(10), v -> v.toMillis() >= 100,
+      "at least 100ms", "How often a coordinator measures its groups' lag (rafka_group_lag_records and "
+          + "_seconds) by asking the partitions' leaders for their end offsets and record timestamps."));
 
   // ---- Raft (typed keys: Ratis's own names, with defaults for many groups per node)
   public static final ConfigKey<Duration> RAFT_RPC_TIMEOUT_MIN = B.define(ConfigKey.of(

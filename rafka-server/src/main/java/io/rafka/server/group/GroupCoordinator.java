@@ -269,26 +269,43 @@ public final class GroupCoordinator {
    * (a subscribed topic was created or deleted). Called periodically.
    */
   public void tick() {
-    ClusterImage image = raft.metadataImage();
-    TopicInfo topic = image.topic(OffsetsTopic.NAME).orElse(null);
-    if (topic == null) {
-      return;
-    }
     Set<String> coordinated = new HashSet<>();
-    for (int p = 0; p < topic.partitions(); p++) {
-      if (!raft.isLeaderReady(topic.topicId(), p)) {
-        continue;
-      }
-      Optional<GroupStore> store = stores.apply(topic.topicId(), p);
-      if (store.isEmpty()) {
-        continue;
-      }
-      for (String groupId : store.get().groupIds()) {
+    for (GroupStore store : coordinatedStores()) {
+      for (String groupId : store.groupIds()) {
         coordinated.add(groupId);
-        store.get().group(groupId).ifPresent(g -> checkGroup(groupId, g));
+        store.group(groupId).ifPresent(g -> checkGroup(groupId, g));
       }
     }
     liveness.retainOnly(coordinated);
+  }
+
+  /** The stores of the __consumer_offsets partitions this node leads (and so coordinates) now. */
+  private List<GroupStore> coordinatedStores() {
+    TopicInfo topic = raft.metadataImage().topic(OffsetsTopic.NAME).orElse(null);
+    if (topic == null) {
+      return List.of();
+    }
+    List<GroupStore> out = new ArrayList<>();
+    for (int p = 0; p < topic.partitions(); p++) {
+      if (raft.isLeaderReady(topic.topicId(), p)) {
+        stores.apply(topic.topicId(), p).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  /** A group this node coordinates: its membership (empty when it has none) and committed offsets. */
+  public record CoordinatedGroup(GroupState state, Map<TopicPartition, GroupOffset> offsets) {}
+
+  /** Every group this node coordinates now. */
+  public List<CoordinatedGroup> coordinatedGroups() {
+    List<CoordinatedGroup> out = new ArrayList<>();
+    for (GroupStore store : coordinatedStores()) {
+      for (String id : store.groupIds()) {
+        out.add(new CoordinatedGroup(store.group(id).orElse(GroupState.empty(id, "")), store.offsets(id)));
+      }
+    }
+    return out;
   }
 
   private void checkGroup(String groupId, GroupState snapshot) {
@@ -391,23 +408,9 @@ public final class GroupCoordinator {
 
   public ListGroupsResponse listGroups() {
     ListGroupsResponse.Builder b = ListGroupsResponse.newBuilder().setError(Errors.NONE);
-    TopicInfo topic = raft.metadataImage().topic(OffsetsTopic.NAME).orElse(null);
-    if (topic == null) {
-      return b.build();
-    }
-    for (int p = 0; p < topic.partitions(); p++) {
-      if (!raft.isLeaderReady(topic.topicId(), p)) {
-        continue;
-      }
-      GroupStore store = stores.apply(topic.topicId(), p).orElse(null);
-      if (store == null) {
-        continue;
-      }
-      for (String id : store.groupIds()) {
-        GroupState g = store.group(id).orElse(GroupState.empty(id, ""));
-        b.addGroups(GroupListing.newBuilder().setGroupId(id).setState(stateName(g))
-            .setMembers(g.members().size()));
-      }
+    for (CoordinatedGroup g : coordinatedGroups()) {
+      b.addGroups(GroupListing.newBuilder().setGroupId(g.state().groupId()).setState(stateName(g.state()))
+          .setMembers(g.state().members().size()));
     }
     return b.build();
   }

@@ -1,12 +1,10 @@
 package io.rafka.server.membership;
 
-import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.StreamObserver;
 import io.rafka.proto.ClusterServiceGrpc;
 import io.rafka.proto.DescribeLocalReplicasRequest;
 import io.rafka.proto.DescribeLocalReplicasResponse;
 import io.rafka.proto.LocalReplica;
+import io.rafka.server.common.PeerChannels;
 import io.rafka.server.errors.Errors;
 import io.rafka.server.metadata.NodeInfo;
 import io.rafka.server.metadata.PartitionRef;
@@ -21,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,7 +31,7 @@ public final class ReplicaSizes implements Closeable {
   private final PartitionRegistry registry;
   private final RaftNode raft;
   private final Duration timeout;
-  private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+  private final PeerChannels channels = new PeerChannels();
 
   public ReplicaSizes(int nodeId, PartitionRegistry registry, RaftNode raft, Duration timeout) {
     this.nodeId = nodeId;
@@ -75,31 +72,13 @@ public final class ReplicaSizes implements Closeable {
   }
 
   private CompletableFuture<DescribeLocalReplicasResponse> ask(NodeInfo node) {
-    ManagedChannel channel = channels.computeIfAbsent(node.clientAddress(),
-        a -> NettyChannelBuilder.forTarget(a).usePlaintext().build());
-    CompletableFuture<DescribeLocalReplicasResponse> answer = new CompletableFuture<>();
-    ClusterServiceGrpc.newStub(channel).withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        .describeLocalReplicas(DescribeLocalReplicasRequest.getDefaultInstance(), new StreamObserver<>() {
-          @Override
-          public void onNext(DescribeLocalReplicasResponse value) {
-            answer.complete(value);
-          }
-
-          @Override
-          public void onError(Throwable t) {
-            answer.completeExceptionally(t);
-          }
-
-          @Override
-          public void onCompleted() {
-            answer.completeExceptionally(new IllegalStateException("no response"));
-          }
-        });
-    return answer;
+    return PeerChannels.completable(ClusterServiceGrpc.newFutureStub(channels.to(node.clientAddress()))
+        .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .describeLocalReplicas(DescribeLocalReplicasRequest.getDefaultInstance()));
   }
 
   @Override
   public void close() {
-    channels.values().forEach(ManagedChannel::shutdownNow);
+    channels.close();
   }
 }

@@ -42,6 +42,15 @@ public final class MetricNames {
   /** On the leader only, per follower (label replica): Raft entries the follower's match index is behind. */
   public static final String PARTITION_REPLICA_LAG = "partition.replica-lag";
 
+  // Consumer groups, on the node coordinating each group; label group (and topic, partition for lag).
+  public static final String GROUP_MEMBERS = "group.members";
+  /** The group's epoch: bumped by every membership or assignment change (Kafka's generation). */
+  public static final String GROUP_GENERATION = "group.generation";
+  /** Records between the group's committed offset and the partition's high watermark. */
+  public static final String GROUP_LAG_RECORDS = "group.lag-records";
+  /** How long the first record the group has not consumed has waited (0 when caught up). */
+  public static final String GROUP_LAG_SECONDS = "group.lag-seconds";
+
   // The hot-read cache.
   public static final String CACHE_HITS = "cache.hits";
   public static final String CACHE_MISSES = "cache.misses";

@@ -190,22 +190,52 @@ public final class Partition implements Closeable {
     if (batchOffset >= log.logEndOffset()) {
       return batchOffset;
     }
-    FrameReader.Frame frame = FrameReader.frames(log.read(batchOffset, 1)).get(0);
-    RecordBatch batch = RecordBatch.parseFrom(frame.payload());
-    List<Record> records;
-    try {
-      records = Records.parseFrom(Codec.of(CompressionType.forId(batch.getCompressionValue()))
-          .decompress(batch.getRecords(), batch.getUncompressedSize())).getRecordsList();
-    } catch (CorruptCompressedDataException | DecompressedTooLargeException e) {
-      throw new IOException("batch at offset " + batchOffset + " cannot be decompressed: " + e.getMessage(), e);
-    }
-    for (int i = 0; i < records.size(); i++) {
-      long offset = frame.header().baseOffset() + i;
-      if (offset >= batchOffset && batch.getBaseTimestamp() + records.get(i).getTimestampDelta() >= timestamp) {
+    DecodedBatch batch = batchAt(batchOffset);
+    for (int i = 0; i < batch.records().size(); i++) {
+      long offset = batch.baseOffset() + i;
+      if (offset >= batchOffset && batch.timestampOf(i) >= timestamp) {
         return offset;
       }
     }
-    return frame.header().nextOffset();
+    return batch.nextOffset();
+  }
+
+  /**
+   * The timestamp of the record at {@code offset} (of the log start's record when offset is below the log
+   * start): how long the first record a consumer has not read yet has waited. Empty at or past the log end.
+   */
+  public OptionalLong timestampAt(long offset) throws IOException {
+    long at = Math.max(offset, log.logStartOffset());
+    if (at >= log.logEndOffset()) {
+      return OptionalLong.empty();
+    }
+    DecodedBatch batch = batchAt(at);
+    int index = (int) (at - batch.baseOffset());
+    if (index < 0 || index >= batch.records().size()) {
+      throw new IOException("the batch read at offset " + at + " holds offsets " + batch.baseOffset() + " to "
+          + (batch.nextOffset() - 1));
+    }
+    return OptionalLong.of(batch.timestampOf(index));
+  }
+
+  /** The batch holding {@code offset}, decompressed. */
+  private DecodedBatch batchAt(long offset) throws IOException {
+    FrameReader.Frame frame = FrameReader.frames(log.read(offset, 1)).get(0);
+    RecordBatch batch = RecordBatch.parseFrom(frame.payload());
+    try {
+      List<Record> records = Records.parseFrom(Codec.of(CompressionType.forId(batch.getCompressionValue()))
+          .decompress(batch.getRecords(), batch.getUncompressedSize())).getRecordsList();
+      return new DecodedBatch(frame.header().baseOffset(), frame.header().nextOffset(), batch.getBaseTimestamp(),
+          records);
+    } catch (CorruptCompressedDataException | DecompressedTooLargeException e) {
+      throw new IOException("batch at offset " + offset + " cannot be decompressed: " + e.getMessage(), e);
+    }
+  }
+
+  private record DecodedBatch(long baseOffset, long nextOffset, long baseTimestamp, List<Record> records) {
+    long timestampOf(int index) {
+      return baseTimestamp + records.get(index).getTimestampDelta();
+    }
   }
 
   /** The log start offset retention would move to now, if any. */

@@ -12,6 +12,8 @@ import io.rafka.proto.DescribeClusterResponse;
 import io.rafka.proto.DescribeLocalReplicasRequest;
 import io.rafka.proto.DescribeLocalReplicasResponse;
 import io.rafka.proto.DescribeMetadataQuorumRequest;
+import io.rafka.proto.DescribePositionsRequest;
+import io.rafka.proto.DescribePositionsResponse;
 import io.rafka.proto.DescribeMetadataQuorumResponse;
 import io.rafka.proto.DescribePartitionRequest;
 import io.rafka.proto.DescribePartitionResponse;
@@ -108,5 +110,13 @@ final class ClusterService extends ClusterServiceGrpc.ClusterServiceImplBase {
       StreamObserver<DescribeLocalReplicasResponse> observer) {
     Responder.respond(observer, async(() -> CompletableFuture.completedFuture(admin.sizes().local())),
         e -> DescribeLocalReplicasResponse.newBuilder().setError(Errors.from(e)).build());
+  }
+
+  @Override
+  public void describePositions(DescribePositionsRequest request,
+      StreamObserver<DescribePositionsResponse> observer) {
+    Responder.respond(observer,
+        async(() -> CompletableFuture.completedFuture(admin.positions().describe(request))),
+        e -> DescribePositionsResponse.newBuilder().setError(Errors.from(e)).build());
   }
 }

@@ -12,7 +12,6 @@ import io.rafka.client.admin.RafkaAdmin;
 import io.rafka.client.consumer.RafkaConsumer;
 import io.rafka.client.producer.ProducerRecord;
 import io.rafka.client.producer.RafkaProducer;
-import io.rafka.common.TopicPartition;
 import io.rafka.common.serialization.StringDeserializer;
 import io.rafka.common.serialization.StringSerializer;
 import io.rafka.server.config.ServerConfig;
@@ -22,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -132,7 +132,8 @@ class DeployIT {
   /** Every metric name (sample names, so summaries' _count and _sum too) three loaded nodes export. */
   private Set<String> exportedByARunningCluster() throws Exception {
     Set<String> names = new TreeSet<>();
-    try (InProcessCluster cluster = InProcessCluster.start(3, dir.resolve("cluster"), Map.of());
+    try (InProcessCluster cluster = InProcessCluster.start(3, dir.resolve("cluster"),
+        Map.of("group.lag.refresh.interval", "300ms"));
          RafkaAdmin admin = RafkaAdmin.create(cluster.clientProps())) {
       admin.createTopic(new NewTopic("deployed", 2, 3)).get(60, TimeUnit.SECONDS);
       try (RafkaProducer<String, String> producer =
@@ -141,22 +142,33 @@ class DeployIT {
           producer.send(new ProducerRecord<>("deployed", i % 2, null, "d" + i)).get(60, TimeUnit.SECONDS);
         }
       }
+      Map<String, Object> props = new HashMap<>(cluster.clientProps());
+      props.put("group.id", "deployed-readers");
+      props.put("auto.offset.reset", "earliest");
       try (RafkaConsumer<String, String> consumer =
-               new RafkaConsumer<>(cluster.clientProps(), new StringDeserializer(), new StringDeserializer())) {
-        List<TopicPartition> all = List.of(new TopicPartition("deployed", 0), new TopicPartition("deployed", 1));
-        consumer.assign(all);
-        consumer.seekToBeginning(all);
-        consumer.poll(Duration.ofSeconds(2));
-      }
-      Await.until("leaders to report replica lag", Duration.ofSeconds(30), () -> {
-        try {
-          return Scrape.of(cluster.node(1).httpAddress().orElseThrow()).has("rafka_partition_replica_lag")
-              || Scrape.of(cluster.node(2).httpAddress().orElseThrow()).has("rafka_partition_replica_lag")
-              || Scrape.of(cluster.node(3).httpAddress().orElseThrow()).has("rafka_partition_replica_lag");
-        } catch (Exception e) {
-          return false;
+               new RafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        consumer.subscribe(List.of("deployed"));
+        int read = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (read < 50 && System.nanoTime() < deadline) {
+          read += consumer.poll(Duration.ofMillis(500)).count();
         }
-      });
+        consumer.commitSync();
+      }
+      for (String series : List.of("rafka_partition_replica_lag", "rafka_group_lag_seconds")) {
+        Await.until("some node to export " + series, Duration.ofSeconds(30), () -> {
+          for (int n = 1; n <= 3; n++) {
+            try {
+              if (Scrape.of(cluster.node(n).httpAddress().orElseThrow()).has(series)) {
+                return true;
+              }
+            } catch (Exception e) {
+              return false;
+            }
+          }
+          return false;
+        });
+      }
       for (int n = 1; n <= 3; n++) {
         Scrape.of(cluster.node(n).httpAddress().orElseThrow()).samples().forEach(s -> names.add(s.name()));
       }

@@ -25,13 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three nodes under load, scraped over HTTP: every node exports the named series, and they move: offsets grow
- * with writes, the cache reports hits for tail reads, a stopped node's partitions count as under-replicated
- * and put the survivors' quorums at risk.
+ * with writes, the cache reports hits for tail reads, a consumer group's lag grows once it stops consuming, a
+ * stopped node's partitions count as under-replicated and put the survivors' quorums at risk.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class MetricsIT {
   private static final String TOPIC = "metered";
   private static final int PARTITIONS = 3;
+  private static final String GROUP = "metered.readers";
 
   /** Series every node must export. */
   private static final List<String> REQUIRED = List.of(
@@ -51,7 +52,8 @@ class MetricsIT {
 
   @Test
   void everyNodeExportsSeriesThatMove() throws Exception {
-    try (InProcessCluster cluster = InProcessCluster.start(3, dir, Map.of("node.heartbeat.timeout", "2s"));
+    try (InProcessCluster cluster = InProcessCluster.start(3, dir,
+        Map.of("node.heartbeat.timeout", "2s", "group.lag.refresh.interval", "300ms"));
          RafkaAdmin admin = RafkaAdmin.create(cluster.clientProps())) {
       admin.createTopic(new NewTopic(TOPIC, PARTITIONS, 3)).get(60, TimeUnit.SECONDS);
       produce(cluster, 300);
@@ -89,6 +91,8 @@ class MetricsIT {
       }
       assertTrue(hits > 0, "tail reads hit the cache somewhere");
 
+      groupLagGrowsWhenTheConsumerStops(cluster);
+
       assertEquals(0, Scrape.of(node1).sum("rafka_cluster_under_replicated_partitions"), "all replicas up");
       cluster.stopNode(3);
       Await.until("node 1 to count the stopped node's partitions as under-replicated", Duration.ofSeconds(60),
@@ -100,6 +104,65 @@ class MetricsIT {
       assertEquals(0, after.sum("rafka_cluster_quorum_at_risk_partitions", Map.of("node", "3")),
           "a down node puts nothing further at risk");
     }
+  }
+
+  /**
+   * A group reads everything and commits: its coordinator reports one member and no lag. The consumer stops:
+   * no members, and the lag grows by what is written after, in records and in seconds.
+   */
+  private static void groupLagGrowsWhenTheConsumerStops(InProcessCluster cluster) throws Exception {
+    Map<String, String> group = Map.of("group", GROUP);
+    Map<String, Object> props = new java.util.HashMap<>(cluster.clientProps());
+    props.put("group.id", GROUP);
+    props.put("auto.offset.reset", "earliest");
+    props.put("enable.auto.commit", false);
+    try (RafkaConsumer<String, String> consumer =
+             new RafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(List.of(TOPIC));
+      long read = 0;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (read < 500 && System.nanoTime() < deadline) {
+        read += consumer.poll(Duration.ofMillis(500)).count();
+        consumer.commitSync();
+      }
+      assertEquals(500, read, "the group read every record written");
+      Await.until("the coordinator to report the group's one member and no lag", Duration.ofSeconds(30),
+          () -> sumAll(cluster, "rafka_group_members", group) == 1
+              && seriesAll(cluster, "rafka_group_lag_records", group) == PARTITIONS
+              && sumAll(cluster, "rafka_group_lag_records", group) == 0
+              && sumAll(cluster, "rafka_group_lag_seconds", group) == 0);
+      assertTrue(sumAll(cluster, "rafka_group_generation", group) >= 1, "joining bumped the generation");
+    }
+    produce(cluster, 120);
+    Await.until("the stopped group's lag to grow by the 120 records written since", Duration.ofSeconds(30),
+        () -> sumAll(cluster, "rafka_group_lag_records", group) == 120
+            && sumAll(cluster, "rafka_group_members", group) == 0);
+    double waited = sumAll(cluster, "rafka_group_lag_seconds", group);
+    assertTrue(waited > 0, "unconsumed records have waited: " + waited);
+    Await.until("the lag in seconds to keep growing while nobody consumes", Duration.ofSeconds(30),
+        () -> sumAll(cluster, "rafka_group_lag_seconds", group) > waited + 1);
+  }
+
+  /** The sum of a series over every node (a group's series come from its coordinator only). */
+  private static double sumAll(InProcessCluster cluster, String name, Map<String, String> labels) {
+    double total = 0;
+    for (int n = 1; n <= 3; n++) {
+      total += sum(http(cluster, n), name, labels);
+    }
+    return total;
+  }
+
+  private static long seriesAll(InProcessCluster cluster, String name, Map<String, String> labels) {
+    long count = 0;
+    for (int n = 1; n <= 3; n++) {
+      try {
+        count += Scrape.of(http(cluster, n)).samples().stream().filter(x -> x.name().equals(name)
+            && x.labels().entrySet().containsAll(labels.entrySet())).count();
+      } catch (Exception e) {
+        return -1;
+      }
+    }
+    return count;
   }
 
   /** The replica-lag series of the test topic across the nodes (leaders export one per follower). */
