@@ -19,6 +19,10 @@ import io.rafka.proto.FetchRequest;
 import io.rafka.proto.FetchResponse;
 import io.rafka.proto.ProduceRequest;
 import io.rafka.proto.ProduceResponse;
+import io.rafka.proto.DescribePositionsRequest;
+import io.rafka.proto.DescribePositionsResponse;
+import io.rafka.proto.PartitionPosition;
+import io.rafka.proto.PositionQuery;
 import io.rafka.proto.ProduceServiceGrpc;
 import io.rafka.proto.RecordBatch;
 import io.rafka.server.partition.Partition;
@@ -27,6 +31,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -265,6 +270,36 @@ class BadInputIT {
         api.channel, raw, CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS), garbage));
     assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), e.getStatus().toString());
     assertTrue(e.getStatus().getDescription().contains("rafka.v1.ProduceService/Produce"), e.getStatus().toString());
+  }
+
+  @Test
+  void positionQueriesOutOfBoundsOrForPartitionsNotLedHere() {
+    String goodId = cluster.node(1).partitions().get("good", 0).orElseThrow().id().topicId();
+    DescribePositionsRequest.Builder tooMany = DescribePositionsRequest.newBuilder();
+    for (int i = 0; i < 10_001; i++) {
+      tooMany.addPartitions(PositionQuery.newBuilder().setTopic("good").setTopicId(goodId).setPartition(0));
+    }
+    assertError(ErrorCode.INVALID_REQUEST, api.cluster().describePositions(tooMany.build()).getError(), "10001");
+    PositionQuery.Builder manyOffsets = PositionQuery.newBuilder().setTopic("good").setTopicId(goodId);
+    for (long o = 0; o < 1_001; o++) {
+      manyOffsets.addOffsets(o);
+    }
+    DescribePositionsResponse r = api.cluster().describePositions(DescribePositionsRequest.newBuilder()
+        .addPartitions(manyOffsets)
+        .addPartitions(PositionQuery.newBuilder().setTopic("nope").setTopicId("x").setPartition(-3))
+        .addPartitions(PositionQuery.newBuilder().setTopic("good").setTopicId("another-incarnation"))
+        .addPartitions(PositionQuery.newBuilder().setTopic("good").setTopicId(goodId)
+            .addOffsets(Long.MIN_VALUE).addOffsets(Long.MAX_VALUE).addOffsets(0)).build());
+    assertEquals(ErrorCode.NONE, r.getError().getCode());
+    assertError(ErrorCode.INVALID_REQUEST, r.getPartitions(0).getError(), "1001 offsets");
+    assertError(ErrorCode.NOT_LEADER, r.getPartitions(1).getError(), "nope--3");
+    assertError(ErrorCode.NOT_LEADER, r.getPartitions(2).getError(), "another-incarnation");
+    PartitionPosition good = r.getPartitions(3);
+    assertEquals(ErrorCode.NONE, good.getError().getCode(), good.getError().getMessage());
+    assertEquals(endOffset("good", 0), good.getLogEndOffset());
+    assertEquals(List.of(Long.MIN_VALUE, 0L), good.getTimestampsList().stream().map(t -> t.getOffset()).toList(),
+        "below the log start: the first record's time; past the end: nothing");
+    assertEquals(good.getTimestamps(0).getTimestampMs(), good.getTimestamps(1).getTimestampMs());
   }
 
   /** Passes bytes through untouched, so a test can send a malformed message. */
