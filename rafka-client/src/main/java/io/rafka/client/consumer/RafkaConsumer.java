@@ -1,6 +1,8 @@
 package io.rafka.client.consumer;
 
+import com.codahale.metrics.MetricRegistry;
 import io.rafka.client.CommonClientConfigs;
+import io.rafka.client.consumer.internals.ConsumerMetrics;
 import io.rafka.client.consumer.internals.Fetcher;
 import io.rafka.client.consumer.internals.GroupConsumer;
 import io.rafka.client.internals.Channels;
@@ -45,6 +47,7 @@ public final class RafkaConsumer<K, V> implements AutoCloseable {
   private final Channels channels;
   private final Fetcher fetcher;
   private final GroupConsumer group;
+  private final ConsumerMetrics metrics = new ConsumerMetrics();
   private final Deserializer<K> keyDeserializer;
   private final Deserializer<V> valueDeserializer;
   private final Duration requestTimeout;
@@ -74,9 +77,9 @@ public final class RafkaConsumer<K, V> implements AutoCloseable {
     MetadataCache metadata = new MetadataCache(config.get(CommonClientConfigs.BOOTSTRAP_SERVERS), channels,
         requestTimeout);
     String clientId = config.get(CommonClientConfigs.CLIENT_ID);
-    this.fetcher = new Fetcher(config, metadata, channels);
+    this.fetcher = new Fetcher(config, metadata, channels, metrics);
     this.group = new GroupConsumer(config, clientId.isEmpty()
-        ? "consumer-" + Integer.toHexString(System.identityHashCode(this)) : clientId, metadata, channels);
+        ? "consumer-" + Integer.toHexString(System.identityHashCode(this)) : clientId, metadata, channels, metrics);
   }
 
   /** Reads exactly these partitions from now on, outside any group's assignment. */
@@ -172,6 +175,7 @@ public final class RafkaConsumer<K, V> implements AutoCloseable {
               r.headers()));
         }
         out.put(tp, list);
+        metrics.consumed(list.size());
       });
       return new ConsumerRecords<>(out);
     });
@@ -199,6 +203,15 @@ public final class RafkaConsumer<K, V> implements AutoCloseable {
   /** The group's committed offsets for these partitions (absent = none committed). */
   public Map<TopicPartition, OffsetAndMetadata> committed(Set<TopicPartition> partitions) {
     return call(() -> group.committed(partitions, requestTimeout));
+  }
+
+  /**
+   * This consumer's metrics (names in {@link ConsumerMetrics}: records consumed, bytes fetched, fetch and
+   * commit latency and errors, records-lag-max, rebalances, assigned partitions). Attach any Dropwizard
+   * reporter to it; do not register metrics in it. Any thread.
+   */
+  public MetricRegistry metrics() {
+    return metrics.registry();
   }
 
   /** Makes a blocking call on the consumer's thread throw {@link io.rafka.client.errors.WakeupException}. */

@@ -1,5 +1,6 @@
 package io.rafka.client.producer;
 
+import com.codahale.metrics.MetricRegistry;
 import io.rafka.client.CommonClientConfigs;
 import io.rafka.client.producer.internals.ProducerEngine;
 import io.rafka.common.PartitionMetadata;
@@ -86,6 +87,15 @@ public final class RafkaProducer<K, V> implements AutoCloseable {
   /** The topic's partitions with their leaders and replicas (waiting up to max.block.ms for metadata). */
   public List<PartitionMetadata> partitionsFor(String topic) {
     return engine.partitionsFor(Objects.requireNonNull(topic, "topic"));
+  }
+
+  /**
+   * This producer's metrics (names in {@link io.rafka.client.producer.internals.ProducerMetrics}: records sent,
+   * failed and retried, request latency, queue time, batch sizes, bytes sent, records pending). Attach any
+   * Dropwizard reporter (JMX, Prometheus's Dropwizard bridge, ...) to it; do not register metrics in it.
+   */
+  public MetricRegistry metrics() {
+    return engine.metrics().registry();
   }
 
   /** Sends everything queued now and waits until each of those records is acknowledged or failed. */

@@ -68,12 +68,17 @@ public final class Fetcher {
   private final Map<TopicPartition, Long> retryAt = new HashMap<>();
   private final long retryBackoffNanos;
   private final OffsetLookup offsets;
+  /** Each partition's high watermark as its last fetch answered. */
+  private final Map<TopicPartition, Long> highWatermarks = new HashMap<>();
+  private final ConsumerMetrics metrics;
   private volatile CompletableFuture<Void> wakeup = new CompletableFuture<>();
 
-  /** A fetch sent to one node, with the positions it asked for. */
-  private record InFlight(CompletableFuture<FetchResponse> response, Map<TopicPartition, Long> asked) {}
+  /** A fetch sent to one node at {@code sentNanos}, with the positions it asked for. */
+  private record InFlight(CompletableFuture<FetchResponse> response, Map<TopicPartition, Long> asked,
+      long sentNanos) {}
 
-  public Fetcher(ConfigValues config, MetadataCache metadata, Channels channels) {
+  public Fetcher(ConfigValues config, MetadataCache metadata, Channels channels, ConsumerMetrics metrics) {
+    this.metrics = metrics;
     this.metadata = metadata;
     this.channels = channels;
     this.requestTimeout = Duration.ofMillis(config.get(CommonClientConfigs.REQUEST_TIMEOUT_MS));
@@ -95,7 +100,9 @@ public final class Fetcher {
     positions.keySet().retainAll(keep);
     buffered.keySet().retainAll(keep);
     paused.retainAll(keep);
+    highWatermarks.keySet().retainAll(keep);
     partitions.forEach(tp -> positions.putIfAbsent(tp, null));
+    metrics.assignedPartitions(positions.size());
   }
 
   public Set<TopicPartition> assignment() {
@@ -171,14 +178,29 @@ public final class Fetcher {
       collectCompleted();
       sendFetches();
       if (hasBuffered()) {
-        return drainBuffered();
+        Map<TopicPartition, List<RecordBatches.Decoded>> records = drainBuffered();
+        updateLag();
+        return records;
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
+        updateLag();
         return Map.of();
       }
       awaitAny(left);
     }
+  }
+
+  /** The records-lag-max metric: positions against the high watermarks last fetched. */
+  private void updateLag() {
+    long max = 0;
+    for (Map.Entry<TopicPartition, Long> e : positions.entrySet()) {
+      Long hw = highWatermarks.get(e.getKey());
+      if (hw != null && e.getValue() != null) {
+        max = Math.max(max, hw - e.getValue());
+      }
+    }
+    metrics.recordsLagMax(max);
   }
 
   private void checkWakeup() {
@@ -261,7 +283,7 @@ public final class Fetcher {
       }
       CompletableFuture<FetchResponse> call = Calls.unary(FetchServiceGrpc.newStub(channels.get(e.getKey()))
           .withDeadlineAfter(maxWaitMs + requestTimeout.toMillis(), TimeUnit.MILLISECONDS)::fetch, r.build(), e.getKey());
-      inFlight.put(e.getKey(), new InFlight(call, positionsAsked));
+      inFlight.put(e.getKey(), new InFlight(call, positionsAsked, System.nanoTime()));
     }
   }
 
@@ -272,10 +294,12 @@ public final class Fetcher {
         continue;
       }
       it.remove();
+      metrics.fetchLatency.update(System.nanoTime() - f.sentNanos, TimeUnit.NANOSECONDS);
       FetchResponse response;
       try {
         response = f.response.join();
       } catch (RuntimeException e) {
+        metrics.fetchErrors.mark();
         RafkaException failure = MetadataCache.unwrap(e);
         if (!(failure instanceof RetriableException)) {
           throw failure;
@@ -284,6 +308,7 @@ public final class Fetcher {
         continue;
       }
       if (response.getError().getCode() != ErrorCode.NONE) {
+        metrics.fetchErrors.mark();
         throw ServerErrors.toException(response.getError());
       }
       for (FetchPartitionResult r : response.getPartitionsList()) {
@@ -299,6 +324,8 @@ public final class Fetcher {
     }
     ErrorCode code = r.getError().getCode();
     if (code == ErrorCode.NONE) {
+      highWatermarks.put(tp, r.getHighWatermark());
+      metrics.bytesFetched.mark(r.getRecords().size());
       List<RecordBatches.Decoded> records = RecordBatches.decode(r.getRecords(), asked);
       if (!records.isEmpty()) {
         buffered.computeIfAbsent(tp, k -> new ArrayDeque<>()).addAll(records);

@@ -1,5 +1,6 @@
 package io.rafka.client.consumer.internals;
 
+import com.codahale.metrics.Timer;
 import io.rafka.client.CommonClientConfigs;
 import io.rafka.client.consumer.ConsumerConfig;
 import io.rafka.client.consumer.ConsumerRebalanceListener;
@@ -56,8 +57,11 @@ public final class GroupConsumer implements AutoCloseable {
   private Set<TopicPartition> owned = new HashSet<>();
   private int ownedEpoch;
   private long nextAutoCommitNanos;
+  private final ConsumerMetrics metrics;
 
-  public GroupConsumer(ConfigValues config, String clientId, MetadataCache metadata, Channels channels) {
+  public GroupConsumer(ConfigValues config, String clientId, MetadataCache metadata, Channels channels,
+      ConsumerMetrics metrics) {
+    this.metrics = metrics;
     this.groupId = config.get(ConsumerConfig.GROUP_ID);
     this.clientId = clientId;
     this.requestTimeoutMs = config.get(CommonClientConfigs.REQUEST_TIMEOUT_MS);
@@ -145,6 +149,9 @@ public final class GroupConsumer implements AutoCloseable {
         committed.forEach((tp, o) -> fetcher.seek(tp, o.offset()));
         LOG.info("group {}: assigned {} (epoch {})", groupId, added, grant.memberEpoch());
       }
+    }
+    if (!revoked.isEmpty() || !added.isEmpty()) {
+      metrics.rebalances.mark();
     }
     if (!revoked.isEmpty() || !added.isEmpty() || ownedEpoch != grant.memberEpoch()) {
       ownedEpoch = grant.memberEpoch();
@@ -242,8 +249,14 @@ public final class GroupConsumer implements AutoCloseable {
     }
     new TreeMap<>(offsets).forEach((tp, o) -> b.addOffsets(CommittedOffset.newBuilder()
         .setTopic(tp.topic()).setPartition(tp.partition()).setOffset(o.offset()).setMetadata(o.metadata())));
+    Timer.Context timing = metrics.commitLatency.time();
     return coordinator.call((stub, q) -> Calls.unary(stub::commitOffsets, q, "commitOffsets"), b.build(),
-        CommitOffsetsResponse::getError, System.nanoTime() + timeout.toNanos()).thenApply(r -> null);
+        CommitOffsetsResponse::getError, System.nanoTime() + timeout.toNanos()).whenComplete((r, e) -> {
+          timing.stop();
+          if (e != null) {
+            metrics.commitErrors.mark();
+          }
+        }).thenApply(r -> null);
   }
 
   public Map<TopicPartition, OffsetAndMetadata> committed(Set<TopicPartition> partitions, Duration timeout) {

@@ -33,6 +33,7 @@ public final class ProducerEngine {
   private final MetadataCache metadata;
   private final RecordAccumulator accumulator;
   private final Sender sender;
+  private final ProducerMetrics metrics;
   private final Thread senderThread;
   private final long maxBlockNanos;
   private final int maxRequestSize;
@@ -50,10 +51,11 @@ public final class ProducerEngine {
     this.accumulator = new RecordAccumulator(config.get(ProducerConfig.BUFFER_MEMORY),
         config.get(ProducerConfig.BATCH_SIZE), config.get(ProducerConfig.LINGER_MS),
         config.get(ProducerConfig.MAX_IN_FLIGHT));
+    this.metrics = new ProducerMetrics(accumulator::incomplete);
     this.sender = new Sender(accumulator, metadata, channels, config.get(ProducerConfig.ENABLE_IDEMPOTENCE),
         requestTimeout, Duration.ofMillis(config.get(ProducerConfig.DELIVERY_TIMEOUT_MS)),
         new Backoff(config.get(CommonClientConfigs.RETRY_BACKOFF_MS), config.get(CommonClientConfigs.RETRY_BACKOFF_MAX_MS)),
-        CompressionType.forName(config.get(ProducerConfig.COMPRESSION_TYPE)));
+        CompressionType.forName(config.get(ProducerConfig.COMPRESSION_TYPE)), metrics);
     this.senderThread = new Thread(sender, "rafka-producer-" + clientName + "-sender");
     this.senderThread.setDaemon(true);
     this.senderThread.start();
@@ -131,6 +133,10 @@ public final class ProducerEngine {
         // No node answered: loop until max.block.ms runs out.
       }
     }
+  }
+
+  public ProducerMetrics metrics() {
+    return metrics;
   }
 
   public List<PartitionMetadata> partitionsFor(String topic) {

@@ -42,6 +42,7 @@ public final class Sender implements Runnable {
   private final long deliveryTimeoutNanos;
   private final Backoff backoff;
   private final CompressionType compression;
+  private final ProducerMetrics metrics;
   private volatile boolean running = true;
   private volatile boolean forceClose;
   private volatile boolean flushing;
@@ -49,8 +50,10 @@ public final class Sender implements Runnable {
   private int initAttempts;
 
   Sender(RecordAccumulator accumulator, MetadataCache metadata, Channels channels, boolean idempotent,
-      Duration requestTimeout, Duration deliveryTimeout, Backoff backoff, CompressionType compression) {
+      Duration requestTimeout, Duration deliveryTimeout, Backoff backoff, CompressionType compression,
+      ProducerMetrics metrics) {
     this.compression = compression;
+    this.metrics = metrics;
     this.accumulator = accumulator;
     this.metadata = metadata;
     this.channels = channels;
@@ -114,6 +117,10 @@ public final class Sender implements Runnable {
       return;
     }
     batch.attempts++;
+    long sentAt = System.nanoTime();
+    if (batch.attempts == 1) {
+      metrics.recordQueueTime.update(sentAt - batch.firstCreatedNanos(), TimeUnit.NANOSECONDS);
+    }
     RecordBatch encoded = RecordBatches.encode(batch.records.stream().map(PendingRecord::record).toList(),
         idempotent ? producerId : -1, idempotent ? batch.epoch : 0, idempotent ? batch.baseSequence : -1,
         compression);
@@ -121,9 +128,16 @@ public final class Sender implements Runnable {
         .setPartition(batch.partition.partition()).setBatch(encoded)
         .setTimeoutMs((int) Math.min(Integer.MAX_VALUE, requestTimeout.toMillis())).build();
     String target = address.get();
+    int size = encoded.getSerializedSize();
+    metrics.batchSize.update(size);
+    metrics.batchRecords.update(batch.records.size());
+    metrics.bytesSent.mark(size);
     Calls.unary(ProduceServiceGrpc.newStub(channels.get(target))
             .withDeadlineAfter(requestTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS)::produce, request, target)
-        .whenComplete((response, error) -> settle(batch, response, error));
+        .whenComplete((response, error) -> {
+          metrics.requestLatency.update(System.nanoTime() - sentAt, TimeUnit.NANOSECONDS);
+          settle(batch, response, error);
+        });
   }
 
   private void settle(ProducerBatch batch, ProduceResponse response, Throwable error) {
@@ -149,6 +163,7 @@ public final class Sender implements Runnable {
         retry(batch, failure);
       } else {
         // The partition lost (or never had) this producer's state: start over at sequence 0 in a new epoch.
+        metrics.recordRetry.mark(batch.records.size());
         accumulator.resendInNewEpoch(batch);
       }
     } else if (failure.code() == ErrorCode.UNKNOWN_SERVER_ERROR || failure.code() == ErrorCode.NONE) {
@@ -157,6 +172,7 @@ public final class Sender implements Runnable {
       LOG.warn("batch of {} records for {} (epoch {}, sequence {}) failed: {}; {}", batch.records.size(),
           batch.partition, batch.epoch, batch.baseSequence, failure.getMessage(), accumulator.describe(batch.partition));
       accumulator.failedDefinitely(batch);
+      metrics.recordError.mark(batch.records.size());
       batch.records.forEach(r -> r.future().completeExceptionally(failure));
     }
   }
@@ -168,6 +184,7 @@ public final class Sender implements Runnable {
       return;
     }
     batch.lastError = cause == null ? "no leader known" : cause.getMessage();
+    metrics.recordRetry.mark(batch.records.size());
     LOG.debug("resending batch for {} (epoch {}, sequence {}, attempt {}): {}", batch.partition, batch.epoch,
         batch.baseSequence, batch.attempts, batch.lastError);
     accumulator.retryLater(batch, TimeUnit.MILLISECONDS.toNanos(backoff.delayMs(batch.attempts)));
@@ -176,6 +193,7 @@ public final class Sender implements Runnable {
   private void succeed(ProducerBatch batch, ProduceResponse response) {
     accumulator.succeeded(batch);
     List<PendingRecord> records = batch.records;
+    metrics.recordSend.mark(records.size());
     for (int i = 0; i < records.size(); i++) {
       PendingRecord r = records.get(i);
       r.future().complete(new RecordMetadata(batch.partition.topic(), batch.partition.partition(),
@@ -186,6 +204,7 @@ public final class Sender implements Runnable {
   /** The batch may or may not be written; the ones waiting behind it share its fate (see the accumulator). */
   private void failIndeterminately(ProducerBatch batch, RafkaException e) {
     List<ProducerBatch> also = accumulator.failedIndeterminately(batch);
+    metrics.recordError.mark(batch.records.size() + also.stream().mapToLong(b -> b.records.size()).sum());
     batch.records.forEach(r -> r.future().completeExceptionally(e));
     also.forEach(b -> b.records.forEach(r -> r.future().completeExceptionally(new TimeoutException(
         "records for " + b.partition + " queued behind a batch whose outcome is unknown: " + e.getMessage(), e))));
