@@ -1,5 +1,6 @@
 package io.rafka.server.raft;
 
+import io.rafka.common.config.ConfigException;
 import io.rafka.server.config.ServerConfig;
 import java.io.File;
 import java.util.List;
@@ -42,6 +43,10 @@ final class RatisProperties {
     RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, SizeInBytes.valueOf(byteLimit));
     RaftServerConfigKeys.Log.setWriteBufferSize(p, SizeInBytes.valueOf(byteLimit + 8));
     GrpcConfigKeys.setMessageSizeMax(p, SizeInBytes.valueOf(byteLimit + (2L << 20)));
+    // A snapshot install sends each chunk of a file as one gRPC message. Ratis's default chunk (16 MB) is far
+    // above the message bound: a follower refused every chunk of a partition segment over ~3 MB, and the leader
+    // restarted the install forever. Chunks of one appender buffer travel like an AppendEntries call does.
+    RaftServerConfigKeys.Log.Appender.setSnapshotChunkSizeMax(p, SizeInBytes.valueOf(byteLimit));
     RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(config.get(ServerConfig.RAFT_LOG_SEGMENT_SIZE)));
     RaftServerConfigKeys.Log.setPreallocatedSize(p, SizeInBytes.valueOf(
         Math.min(config.get(ServerConfig.RAFT_LOG_SEGMENT_SIZE), 1L << 20)));
@@ -59,8 +64,24 @@ final class RatisProperties {
     RaftServerConfigKeys.Log.setAsyncFlushEnabled(p, false);
 
     config.raftPassthrough().forEach(p::set);
+    checkSnapshotChunksFitMessages(p);
     return p;
   }
+
+  /** Refuses settings (through raft.* passthrough) under which a snapshot chunk cannot reach a follower. */
+  static void checkSnapshotChunksFitMessages(RaftProperties p) {
+    long chunk = RaftServerConfigKeys.Log.Appender.snapshotChunkSizeMax(p).getSize();
+    long message = GrpcConfigKeys.messageSizeMax(p, s -> { }).getSize();
+    if (chunk + CHUNK_HEADROOM > message) {
+      throw new ConfigException(RaftServerConfigKeys.Log.Appender.SNAPSHOT_CHUNK_SIZE_MAX_KEY, chunk,
+          "a snapshot chunk plus " + (CHUNK_HEADROOM >> 10) + " KiB of framing must fit in "
+              + GrpcConfigKeys.MESSAGE_SIZE_MAX_KEY + " (" + message + " bytes), or followers can never install "
+              + "snapshots");
+    }
+  }
+
+  /** Room for the InstallSnapshot request around a chunk's bytes (names, digests, configuration). */
+  private static final long CHUNK_HEADROOM = 1L << 20;
 
   /** Properties for the node's own Raft clients (metadata writes, admin calls to other servers). */
   static RaftProperties forClient(ServerConfig config) {

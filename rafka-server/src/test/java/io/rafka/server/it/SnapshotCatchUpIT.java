@@ -22,16 +22,39 @@ import org.junit.jupiter.api.Timeout;
  * Snapshots let Ratis purge a partition's Raft log; a replica that was down past the purge point catches up
  * from a snapshot (segments shipped by Ratis) and then from the log, and ends with exactly the leader's data.
  */
-@Timeout(value = 8, unit = TimeUnit.MINUTES)
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
 class SnapshotCatchUpIT {
   private static final String TOPIC = "snap";
 
+  /** Many small partition segments: a snapshot of many files. */
   @Test
   void aReplicaDownPastThePurgePointCatchesUpFromASnapshot() throws Exception {
-    Map<String, String> overrides = Map.of(
+    catchUpFromSnapshot(Map.of(
         "raft.server.snapshot.auto.trigger.threshold", "100",
         "raft.server.log.segment.size.max", "64kb",
-        "log.segment.bytes", "16kb");
+        "log.segment.bytes", "16kb"), 500, 600, 0);
+  }
+
+  /**
+   * One partition segment far larger than a gRPC message (2 MiB + the 128 KiB appender limit here): Ratis must
+   * ship it in chunks. With Ratis's default 16 MB chunk, the follower refused every chunk and never caught up.
+   */
+  @Test
+  void aSnapshotFileLargerThanAGrpcMessageIsShippedInChunks() throws Exception {
+    catchUpFromSnapshot(Map.of(
+        "raft.server.snapshot.auto.trigger.threshold", "100",
+        "raft.server.log.segment.size.max", "512kb",
+        "message.max.bytes", "64kb",
+        "raft.server.log.appender.buffer.byte-limit", "128kb"), 15_000, 120, 3L << 20);
+  }
+
+  /**
+   * Stops a follower, writes {@code batches} batches of two records of {@code recordBytes} each, restarts it,
+   * and checks it installed a snapshot and holds the leader's records; the leader's one segment must have
+   * reached {@code minSegmentBytes}.
+   */
+  private void catchUpFromSnapshot(Map<String, String> overrides, int recordBytes, int batches,
+      long minSegmentBytes) throws Exception {
     try (InProcessCluster cluster = InProcessCluster.start(3, InProcessCluster.tempDir("snapshot"), overrides);
          Api api = new Api(cluster.apiAddress(1))) {
       assertEquals(ErrorCode.NONE, api.admin().createTopic(CreateTopicRequest.newBuilder().setName(TOPIC)
@@ -41,7 +64,7 @@ class SnapshotCatchUpIT {
       int leader = leader(cluster, topicId);
       int follower = leader == 3 ? 2 : 3;
       try (Api leaderApi = new Api(cluster.apiAddress(leader))) {
-        produce(leaderApi, 10);
+        produce(leaderApi, 10, recordBytes);
         Partition followerReplica = cluster.node(follower).partitions().get(TOPIC, 0).orElseThrow();
         Await.until("the follower to have the first records", Duration.ofSeconds(30),
             () -> followerReplica.logEndOffset() == 20);
@@ -50,24 +73,29 @@ class SnapshotCatchUpIT {
             .getValue()).longValue();
         cluster.stopNode(follower);
 
-        produce(leaderApi, 600);
+        produce(leaderApi, batches, recordBytes);
         long leaderLogStart = raftLogStart(cluster, leader, topicId);
         assertTrue(leaderLogStart > appliedAtStop + 1, "the leader purged its Raft log past the stopped "
             + "follower (log starts at " + leaderLogStart + ", follower applied " + appliedAtStop + ")");
 
-        cluster.startNode(follower);
         Partition leaderReplica = cluster.node(leader).partitions().get(TOPIC, 0).orElseThrow();
+        if (minSegmentBytes > 0) {
+          assertEquals(1, leaderReplica.segmentCount(), "all data in one segment file");
+          assertTrue(leaderReplica.sizeInBytes() >= minSegmentBytes, "the segment holds "
+              + leaderReplica.sizeInBytes() + " bytes, more than one gRPC message");
+        }
+        cluster.startNode(follower);
         Await.until("the restarted follower to catch up", Duration.ofSeconds(180), () -> cluster.node(follower)
             .partitions().get(TOPIC, 0).map(p -> p.logEndOffset() == leaderReplica.logEndOffset()).orElse(false));
         assertTrue(raftLogStart(cluster, follower, topicId) > appliedAtStop + 1,
             "the follower skipped the purged entries, so it must have installed a snapshot");
-        assertEquals(610, leaderReplica.logEndOffset() / 2);
+        assertEquals(10 + batches, leaderReplica.logEndOffset() / 2);
 
         try (ReplicaReader fromLeader = new ReplicaReader(cluster.apiAddress(leader));
              ReplicaReader fromFollower = new ReplicaReader(cluster.apiAddress(follower))) {
           List<RecordBatches.Decoded> a = fromLeader.readAll(TOPIC, 0);
           List<RecordBatches.Decoded> b = fromFollower.readAll(TOPIC, 0);
-          assertEquals(1220, a.size());
+          assertEquals(2 * (10 + batches), a.size());
           assertEquals(a.size(), b.size());
           for (int i = 0; i < a.size(); i++) {
             assertEquals(i, b.get(i).offset());
@@ -78,9 +106,9 @@ class SnapshotCatchUpIT {
     }
   }
 
-  private static void produce(Api api, int batches) {
+  private static void produce(Api api, int batches, int recordBytes) {
     for (int i = 0; i < batches; i++) {
-      ProduceResponse r = api.produce(TOPIC, 0, Batches.of("a".repeat(500) + i, "b".repeat(500) + i));
+      ProduceResponse r = api.produce(TOPIC, 0, Batches.of("a".repeat(recordBytes) + i, "b".repeat(recordBytes) + i));
       assertEquals(ErrorCode.NONE, r.getError().getCode(), r.getError().getMessage());
     }
   }
