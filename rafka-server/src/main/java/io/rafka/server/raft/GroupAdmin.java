@@ -73,7 +73,7 @@ final class GroupAdmin implements Closeable {
   /** The configuration this node's replica of {@code gid} holds, if it hosts one. */
   Optional<GroupConfiguration> localConfiguration(RaftGroupId gid) {
     try {
-      return Optional.of(toConfiguration(server.getDivision(gid).getRaftConf()));
+      return Optional.of(toConfiguration(server.getDivision(gid)));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -180,9 +180,17 @@ final class GroupAdmin implements Closeable {
         .setAddress(r.raftAddress()).setPriority(r.priority()).build()).toList();
   }
 
-  static GroupConfiguration toConfiguration(RaftConfiguration conf) {
+  /**
+   * A replica's own view of its group's configuration. Ratis takes a configuration on as soon as its entry is
+   * appended; until that entry is committed a new leader may still truncate it and bring the previous one back,
+   * so it counts as stable only once committed as well as out of joint consensus. (A leader that recorded a
+   * move done on an appended-only configuration left the metadata naming replicas the group did not have.)
+   */
+  static GroupConfiguration toConfiguration(RaftServer.Division division) {
+    RaftConfiguration conf = division.getRaftConf();
+    boolean committed = conf.getLogEntryIndex() <= division.getRaftLog().getLastCommittedIndex();
     return new GroupConfiguration(fromPeers(conf.getCurrentPeers(RaftPeerRole.FOLLOWER)),
-        fromPeers(conf.getCurrentPeers(RaftPeerRole.LISTENER)), conf.getPreviousPeers().isEmpty());
+        fromPeers(conf.getCurrentPeers(RaftPeerRole.LISTENER)), conf.getPreviousPeers().isEmpty() && committed);
   }
 
   static GroupConfiguration toConfiguration(RaftConfigurationProto conf) {

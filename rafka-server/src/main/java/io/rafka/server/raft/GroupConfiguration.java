@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A Raft group's configuration as one replica knows it: voters and listeners with their leader priorities, and
- * whether it is stable (not in the middle of a joint-consensus change). Immutable.
+ * whether it is stable: not in the middle of a joint-consensus change, and (in a replica's view of its own
+ * group) committed, so no new leader can take it back. Immutable.
  */
 public record GroupConfiguration(List<ReplicaPeer> voters, List<ReplicaPeer> listeners, boolean stable) {
 

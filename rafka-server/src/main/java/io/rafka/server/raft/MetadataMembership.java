@@ -129,7 +129,7 @@ final class MetadataMembership {
       role.getLeaderInfo().getFollowerInfoList().forEach(f -> silence.put(
           RaftNode.nodeIdOf(RaftPeerId.valueOf(f.getId().getId())), f.getLastRpcElapsedTimeMs()));
     }
-    return new MetadataQuorumView(GroupAdmin.toConfiguration(division.getRaftConf()),
+    return new MetadataQuorumView(GroupAdmin.toConfiguration(division),
         RaftNode.nodeIdOf(info.getLeaderId()), info.getCurrentTerm(), division.getRaftLog().getLastCommittedIndex(),
         silence);
   }
