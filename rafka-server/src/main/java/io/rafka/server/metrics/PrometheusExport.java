@@ -13,6 +13,7 @@ import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.SummarySnapshot;
@@ -58,8 +59,11 @@ public final class PrometheusExport {
     public MetricSnapshots collect() {
       List<MetricRegistry> layers = new ArrayList<>();
       Map<String, Integer> seen = new HashMap<>();
+      Map<String, String> help = new HashMap<>();
       for (Map.Entry<String, Metric> e : metrics.getMetrics().entrySet()) {
-        int layer = seen.merge(MetricNames.prometheusName(e.getKey()), 1, Integer::sum) - 1;
+        String name = MetricNames.prometheusName(e.getKey());
+        help.putIfAbsent(name, MetricNames.help(e.getKey()));
+        int layer = seen.merge(name, 1, Integer::sum) - 1;
         while (layers.size() <= layer) {
           layers.add(new MetricRegistry());
         }
@@ -72,25 +76,35 @@ public final class PrometheusExport {
         }
       }
       MetricSnapshots.Builder out = MetricSnapshots.builder();
-      byName.values().forEach(same -> out.metricSnapshot(join(same)));
+      byName.forEach((name, same) -> out.metricSnapshot(join(same, helpFor(help, name))));
       return out.build();
     }
 
-    private static MetricSnapshot join(List<MetricSnapshot> same) {
-      MetricSnapshot first = same.get(0);
-      if (same.size() == 1) {
-        return first;
+    /** The declared help of a Prometheus name (the bridge's own names a counter {@code <name>_total}). */
+    private static String helpFor(Map<String, String> help, String name) {
+      String h = help.get(name);
+      if (h == null && name.endsWith("_total")) {
+        h = help.get(name.substring(0, name.length() - "_total".length()));
       }
+      return h;
+    }
+
+    /** One metric of every series of one name, with the declared help instead of the bridge's. */
+    private static MetricSnapshot join(List<MetricSnapshot> same, String help) {
+      MetricSnapshot first = same.get(0);
+      MetricMetadata metadata = help == null ? first.getMetadata()
+          : new MetricMetadata(first.getMetadata().getName(), help, first.getMetadata().getUnit());
       if (first instanceof GaugeSnapshot) {
-        return new GaugeSnapshot(first.getMetadata(), points(same, GaugeSnapshot.GaugeDataPointSnapshot.class));
+        return new GaugeSnapshot(metadata, points(same, GaugeSnapshot.GaugeDataPointSnapshot.class));
       }
       if (first instanceof CounterSnapshot) {
-        return new CounterSnapshot(first.getMetadata(),
-            points(same, CounterSnapshot.CounterDataPointSnapshot.class));
+        return new CounterSnapshot(metadata, points(same, CounterSnapshot.CounterDataPointSnapshot.class));
       }
       if (first instanceof SummarySnapshot) {
-        return new SummarySnapshot(first.getMetadata(),
-            points(same, SummarySnapshot.SummaryDataPointSnapshot.class));
+        return new SummarySnapshot(metadata, points(same, SummarySnapshot.SummaryDataPointSnapshot.class));
+      }
+      if (same.size() == 1) {
+        return first;
       }
       throw new IllegalStateException("cannot join metrics of type " + first.getClass().getSimpleName());
     }

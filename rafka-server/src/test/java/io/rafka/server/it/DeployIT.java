@@ -171,6 +171,12 @@ class DeployIT {
       }
       for (int n = 1; n <= 3; n++) {
         Scrape.of(cluster.node(n).httpAddress().orElseThrow()).samples().forEach(s -> names.add(s.name()));
+        for (String line : Scrape.get(cluster.node(n).httpAddress().orElseThrow(), "/metrics").body().split("\n")) {
+          if (line.startsWith("# HELP rafka_") && !line.startsWith("# HELP rafka_ratis_")) {
+            assertFalse(line.contains("Dropwizard metric"), "every exported Rafka metric is declared, with its "
+                + "help, in MetricNames: " + line);
+          }
+        }
       }
     }
     return names;

@@ -30,6 +30,10 @@ class PrometheusExportTest {
     assertTrue(text.contains("rafka_produce_bytes_in_total 100.0"), "meters are counters: " + text);
     assertTrue(text.contains("jvm_memory_used_bytes"), "JVM metrics come along: " + text);
     assertTrue(text.contains("jvm_threads_current"), text);
+    assertTrue(text.contains("# HELP rafka_partition_log_end_offset The offset after the last record this replica "
+        + "holds."), "help comes from MetricNames, not from the bridge: " + text);
+    assertTrue(text.contains("# HELP rafka_produce_bytes_in_total Record batch bytes written."), text);
+    assertTrue(text.contains("# HELP rafka_produce_requests Produce requests: seconds"), text);
   }
 
   private static String scrape(PrometheusExport export) throws Exception {
