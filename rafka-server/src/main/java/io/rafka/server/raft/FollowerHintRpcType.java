@@ -10,7 +10,11 @@ import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.leader.FollowerInfo;
 import org.apache.ratis.server.leader.LeaderState;
 import org.apache.ratis.server.leader.LogAppender;
+import org.apache.ratis.proto.RaftProtos.AppendEntriesRequestProto;
 import org.apache.ratis.server.raftlog.RaftLog;
+import org.apache.ratis.server.raftlog.RaftLogIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.ratis.util.LifeCycle;
 
 /**
@@ -26,6 +30,14 @@ import org.apache.ratis.util.LifeCycle;
  * suite as a replica stuck thousands of entries behind, blocking moves and leadership hand-overs. Here the
  * leader follows the follower's hint for heartbeats; resent entries the follower already has are refused
  * and answered with its commit index, so nothing is appended twice.
+ *
+ * <p>And one guard: a snapshot can purge the leader's log between the appender's "does this follower need a
+ * snapshot?" check and its read of the follower's next entries. Ratis's read then fails ("Log entry not
+ * found"), the appender thread dies, and Ratis restarts it only if the follower is already in the
+ * configuration: the appender of a replica still being added (staged) is dropped, and that replica gets
+ * nothing more from this leader (found by the CI chaos suite: a replica added back during a decommission stayed
+ * 13,000 entries behind). Here the appender sends nothing that round instead, and its next round installs a
+ * snapshot.
  */
 public final class FollowerHintRpcType implements RpcType {
   @Override
@@ -52,6 +64,8 @@ public final class FollowerHintRpcType implements RpcType {
 
   /** The gRPC log appender, trusting a follower's next-index hint on inconsistent heartbeats. */
   static final class Appender extends GrpcLogAppender {
+    private static final Logger LOG = LoggerFactory.getLogger(Appender.class);
+
     Appender(RaftServer.Division server, LeaderState state, FollowerInfo follower) {
       super(server, state, follower);
       FollowerProgress.add(server.getMemberId(), follower);
@@ -61,6 +75,29 @@ public final class FollowerHintRpcType implements RpcType {
     public CompletableFuture<LifeCycle.State> stopAsync() {
       FollowerProgress.remove(getServer().getMemberId(), getFollower());
       return super.stopAsync();
+    }
+
+    @Override
+    public AppendEntriesRequestProto newAppendEntriesRequest(long callId, boolean heartbeat)
+        throws RaftLogIOException {
+      if (!heartbeat && purgedPastFollower()) {
+        return null;
+      }
+      try {
+        return super.newAppendEntriesRequest(callId, heartbeat);
+      } catch (RaftLogIOException e) {
+        if (purgedPastFollower()) {
+          LOG.info("{}: log purged past {}'s next index {} while reading it; a snapshot goes next", this,
+              getFollower().getName(), getFollower().getNextIndex());
+          return null;
+        }
+        throw e;
+      }
+    }
+
+    /** Whether the follower's next entry is gone from this leader's log: only a snapshot can catch it up. */
+    private boolean purgedPastFollower() {
+      return getFollower().getNextIndex() < getRaftLog().getStartIndex();
     }
 
     @Override
