@@ -27,10 +27,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -92,6 +90,7 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
   private final ExecutorService submitPool;
   private final Map<RaftGroupId, Executor> submitters = new ConcurrentHashMap<>();
   private final GroupAdmin groupAdmin;
+  private final Progress progress;
 
   public RaftNode(ServerConfig config, HotReadCache cache, PartitionRegistry registry,
       AppendListener appendListener, LeadershipListener leadershipListener, MetricRegistry metrics)
@@ -99,7 +98,8 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
     this.config = config;
     this.nodeId = config.nodeId();
     this.selfId = peerId(nodeId);
-    this.metricsBridge = new RatisMetricsBridge(metrics, selfId);
+    this.metricsBridge = new RatisMetricsBridge(metrics, selfId,
+        config.get(ServerConfig.METRICS_RATIS_ENABLED));
     List<RaftPeer> voters = config.metadataVoters().stream()
         .map(v -> RaftPeer.newBuilder().setId(peerId(v.nodeId())).setAddress(v.peerAddress()).build())
         .toList();
@@ -130,6 +130,7 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
     this.adminExecutor = Executors.newCachedThreadPool(Threads.factory("rafka-raft-admin"));
     this.submitPool = Executors.newCachedThreadPool(Threads.factory("rafka-raft-submit"));
     this.groupAdmin = new GroupAdmin(config, server, selfId, clientId, callIds, adminExecutor);
+    this.progress = new Progress(server);
   }
 
   public void start() throws IOException {
@@ -314,59 +315,14 @@ public final class RaftNode implements PartitionGroupHost, MetadataWriter, Close
     }
   }
 
-  /**
-   * Every group this node hosts (the metadata group included) with how far it has come: the leader's commit
-   * index comes from the commit indices the leader sends with its appends, so a follower knows how far behind
-   * it is without asking.
-   */
+  /** Every group this node hosts (the metadata group included) with how far it has come; see {@link Progress}. */
   public List<GroupProgress> groupProgress() {
-    List<GroupProgress> out = new ArrayList<>();
-    for (RaftGroupId gid : server.getGroupIds()) {
-      try {
-        RaftServer.Division division = server.getDivision(gid);
-        DivisionInfo info = division.getInfo();
-        RaftPeerId leader = info.getLeaderId();
-        long leaderCommit = leader == null ? -1 : division.getCommitInfos().stream()
-            .filter(c -> c.getServer().getId().equals(leader.toByteString()))
-            .mapToLong(c -> c.getCommitIndex()).max().orElse(-1);
-        out.add(new GroupProgress(groupName(gid, division), leader != null && leaderCommit >= 0,
-            info.getLastAppliedIndex(), leaderCommit));
-      } catch (IOException | RuntimeException e) {
-        out.add(new GroupProgress(gid.toString(), false, -1, -1));
-      }
-    }
-    return out;
+    return progress.groups();
   }
 
-  /**
-   * On a partition this node leads: how many entries each follower (by node id) is behind the leader's last
-   * log entry, as the leader's log appenders know their match indices; empty when this node does not lead it.
-   */
+  /** On a partition this node leads, each follower's lag in entries; see {@link Progress}. */
   public Map<Integer, Long> followerLags(String topicId, int partition) {
-    try {
-      RaftServer.Division division = server.getDivision(GroupIds.partition(topicId, partition));
-      if (!division.getInfo().isLeader()) {
-        return Map.of();
-      }
-      long last = division.getRaftLog().getLastEntryTermIndex() == null ? 0
-          : division.getRaftLog().getLastEntryTermIndex().getIndex();
-      Map<Integer, Long> lags = new HashMap<>();
-      FollowerProgress.matchIndices(division.getMemberId())
-          .forEach((peer, match) -> lags.put(nodeIdOf(peer), Math.max(0, last - match)));
-      return lags;
-    } catch (IOException e) {
-      return Map.of();
-    }
-  }
-
-  private static String groupName(RaftGroupId gid, RaftServer.Division division) {
-    if (gid.equals(GroupIds.METADATA)) {
-      return "metadata";
-    }
-    if (division.getStateMachine() instanceof PartitionStateMachine psm && psm.hasIdentity()) {
-      return psm.partitionId().topic() + "-" + psm.partitionId().partition();
-    }
-    return gid.toString(); // a replica still starting
+    return progress.followerLags(GroupIds.partition(topicId, partition));
   }
 
   // ---------------------------------------------------------------- partitions: membership
