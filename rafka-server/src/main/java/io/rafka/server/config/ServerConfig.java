@@ -199,6 +199,9 @@ public final class ServerConfig {
   // ---- Metrics
   public static final ConfigKey<Boolean> METRICS_JMX_ENABLED = B.define(ConfigKey.of("metrics.jmx.enabled",
       BOOLEAN, true, "Publish the node's Dropwizard metrics over JMX."));
+  public static final ConfigKey<Boolean> METRICS_RATIS_ENABLED = B.define(ConfigKey.of("metrics.ratis.enabled",
+      BOOLEAN, true, "Export Ratis's own metrics (rafka_ratis_*, about 200 series per hosted Raft group). Turn "
+          + "off on nodes hosting thousands of groups to keep the scrape small; Rafka's own metrics stay."));
   public static final ConfigKey<String> HTTP_ADDRESS = B.define(ConfigKey.of("http.address", STRING,
       "127.0.0.1:9644", v -> v.isEmpty() || isHostPort(v), "empty or host:port",
       "Where the node's HTTP endpoint listens: /metrics (Prometheus text format), /health (the process serves), "

@@ -27,19 +27,23 @@ import org.apache.ratis.protocol.RaftPeerId;
 final class RatisMetricsBridge implements AutoCloseable {
   private final MetricRegistry target;
   private final String memberPrefix;
+  private final boolean mirror;
   private final Map<MetricRegistryInfo, Mirror> mirrors = new ConcurrentHashMap<>();
   private final Consumer<RatisMetricRegistry> onAdd = this::added;
   private final Consumer<RatisMetricRegistry> onRemove = this::removed;
 
-  RatisMetricsBridge(MetricRegistry target, RaftPeerId self) {
+  /** @param mirror whether to copy Ratis's metrics at all (metrics.ratis.enabled) */
+  RatisMetricsBridge(MetricRegistry target, RaftPeerId self, boolean mirror) {
     this.target = target;
+    this.mirror = mirror;
     this.memberPrefix = self + "@";
     MetricRegistries.global().addReporterRegistration(onAdd, onRemove);
   }
 
   private void added(RatisMetricRegistry registry) {
     MetricRegistryInfo info = registry.getMetricRegistryInfo();
-    if (!info.getPrefix().startsWith(memberPrefix) || !(registry instanceof Dm3RatisMetricRegistryImpl dm3)) {
+    if (!mirror || !info.getPrefix().startsWith(memberPrefix)
+        || !(registry instanceof Dm3RatisMetricRegistryImpl dm3)) {
       return;
     }
     Mirror mirror = new Mirror(MetricRegistry.name(MetricNames.RATIS_PREFIX, info.getMetricsComponentName()),
