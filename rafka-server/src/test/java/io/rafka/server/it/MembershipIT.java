@@ -248,9 +248,28 @@ class MembershipIT {
         }
       }
       return status.getMovesCount() == 0 && done.test(status);
-    }, () -> "moves " + api.cluster().describeCluster(DescribeClusterRequest.getDefaultInstance()).getMovesList());
+    }, () -> stuck(api));
     System.out.printf("%s: settled in %.1f s (%d samples of moving groups, none below its replication factor)%n", what,
         (System.nanoTime() - start) / 1e9, samples[0]);
+  }
+
+  /** The moves still open, each with its Raft group as the leader and the replicas report it. */
+  private static String stuck(Api api) {
+    StringBuilder out = new StringBuilder("moves still open:");
+    for (PartitionMove m : api.cluster().describeCluster(DescribeClusterRequest.getDefaultInstance()).getMovesList()) {
+      DescribePartitionResponse d = api.cluster().describePartition(DescribePartitionRequest.newBuilder()
+          .setTopic(m.getTopic()).setPartition(m.getPartition()).build());
+      out.append("\n  ").append(m.getTopic()).append('-').append(m.getPartition()).append(' ')
+          .append(m.getFromList()).append(" -> ").append(m.getToList()).append(": leader ").append(d.getLeader())
+          .append(" term ").append(d.getTerm()).append(" voters ").append(d.getConfigurationVotersList())
+          .append(" stable ").append(d.getConfigurationStable());
+      d.getReplicasStatusList().forEach(r -> out.append("\n    node ").append(r.getNodeId()).append(' ')
+          .append(r.getRole()).append(" commit ").append(r.getCommitIndex()).append(" applied ")
+          .append(r.getAppliedIndex()).append(" last ").append(r.getLastIndex()).append(" snapshot ")
+          .append(r.getSnapshotIndex()).append(" lag ").append(r.getLag()).append(r.getError().isEmpty() ? ""
+              : " error " + r.getError()));
+    }
+    return out.toString();
   }
 
   private static void assertMovesAsPlanned(PlanResponse plan, Map<Integer, List<Integer>> before,
